@@ -1,0 +1,19 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from wandelwerk.api.api import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    path("konto/", include("allauth.urls")),
+    path("konto/", include("wandelwerk.accounts.urls")),
+    path("akteure/", include("wandelwerk.actors.urls")),
+    path("netzwerke/", include("wandelwerk.networks.urls")),
+    path("regionen/", include("wandelwerk.geo.urls")),
+    path("", include("wandelwerk.core.urls")),
+    prefix_default_language=False,
+)

@@ -1,0 +1,338 @@
+"""Writes to actors. Every function is atomic and keyword-only; views, API, import and demo use these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from wandelwerk.actors.models import Actor, Precision, Resource, Status, Topic, Visibility
+from wandelwerk.engines.text import index_text
+from wandelwerk.geo.models import Area, AreaKind
+
+CONSENT_VERSION = "2026-11"
+CONSENT_TEXT = (
+    "Ich bin einverstanden, dass mein Name, mein Ort (nur die Gemeinde) und die von mir angegebenen "
+    "Kontaktdaten im öffentlichen Akteursverzeichnis angezeigt werden. Ich kann die Einwilligung jederzeit "
+    "widerrufen."
+)
+
+
+class ActorError(ValueError):
+    """A write was refused; the message names what is wrong."""
+
+
+@dataclass(slots=True)
+class ActorData:
+    """Everything needed to create or update an actor (validated values, not raw input)."""
+
+    name: str
+    kind: str
+    sector: str
+    municipality: Area
+    lat: float | None = None
+    lon: float | None = None
+    precision: str = Precision.MUNICIPALITY
+    description: str = ""
+    street: str = ""
+    postcode: str = ""
+    place: str = ""
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    contact_name: str = ""
+    visibility: str = Visibility.PUBLIC
+    topic_ids: Sequence[int] = ()
+    source: str = ""
+    natural_key: str = ""
+    last_confirmed: dt.date | None = None
+    is_demo: bool = False
+    person_consent: bool = False
+    resources: Sequence[tuple[str, str, str, str]] = field(
+        default_factory=tuple
+    )  # direction, category, title, descr
+
+
+def natural_key_for(*, name: str, municipality_ags: str, source_key: str = "") -> str:
+    """Stable identity across imports: the source's own id when given, else name + municipality."""
+    if source_key:
+        return f"id:{source_key.strip()}"[:300]
+    return f"{municipality_ags}:{slugify(name)[:200]}"
+
+
+def search_text_for(
+    *, name: str, description: str, place: str, topic_names: Iterable[str], extra: Iterable[str] = ()
+) -> str:
+    return index_text([name, description, place, *topic_names, *extra])
+
+
+def _parents(municipality: Area) -> tuple[Area, Area]:
+    county = municipality.parent
+    if municipality.kind != AreaKind.MUNICIPALITY or county is None or county.parent is None:
+        raise ActorError(f"„{municipality}“ ist keine Gemeinde.")
+    return county, county.parent
+
+
+def _apply(actor: Actor, data: ActorData) -> None:
+    name = data.name.strip()
+    if not name:
+        raise ActorError("Name fehlt.")
+    county, state = _parents(data.municipality)
+    actor.name = name
+    actor.kind = data.kind
+    actor.sector = data.sector
+    actor.description = data.description
+    actor.street = "" if data.kind == "person" else data.street
+    actor.postcode = data.postcode
+    actor.place = data.place or data.municipality.name
+    actor.municipality = data.municipality
+    actor.county = county
+    actor.state = state
+    # Persons are only ever placed on their municipality, never on an address.
+    if data.kind == "person" or data.lat is None or data.lon is None:
+        actor.lat, actor.lon = data.municipality.lat or 0.0, data.municipality.lon or 0.0
+        actor.precision = Precision.MUNICIPALITY
+    else:
+        actor.lat, actor.lon, actor.precision = data.lat, data.lon, data.precision
+    actor.website = data.website
+    actor.email = data.email
+    actor.phone = data.phone
+    actor.contact_name = data.contact_name
+    actor.visibility = data.visibility
+    actor.source = data.source or actor.source
+    actor.last_confirmed = data.last_confirmed or actor.last_confirmed
+    actor.is_demo = data.is_demo
+    if data.kind == "person":
+        if data.person_consent and actor.consent_at is None:
+            actor.consent_at = timezone.now()
+            actor.consent_version = CONSENT_VERSION
+            actor.consent_text = CONSENT_TEXT
+        elif not data.person_consent:
+            actor.consent_at, actor.consent_version, actor.consent_text = None, "", ""
+
+
+def _reindex(actor: Actor) -> None:
+    topic_names = list(actor.topics.values_list("name", flat=True))
+    resources = list(actor.resources.values_list("title", flat=True))
+    actor.search_text = search_text_for(
+        name=actor.name,
+        description=actor.description,
+        place=actor.place,
+        topic_names=topic_names,
+        extra=resources,
+    )
+    Actor.objects.filter(pk=actor.pk).update(search_text=actor.search_text)
+
+
+def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(name)[:200] or "akteur"
+    slug, n = base, 1
+    qs = Actor.objects.all()
+    if exclude_pk:
+        qs = qs.exclude(pk=exclude_pk)
+    while qs.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def actor_create(*, data: ActorData, owner: Any = None, status: str = Status.PENDING) -> Actor:
+    """Creates an actor (pending review unless told otherwise), its topics and offers/needs."""
+    actor = Actor(owner=owner if owner is not None and owner.is_authenticated else None, status=status)
+    _apply(actor, data)
+    actor.natural_key = data.natural_key or natural_key_for(
+        name=actor.name, municipality_ags=data.municipality.ags
+    )
+    if Actor.objects.filter(natural_key=actor.natural_key).exists():
+        raise ActorError(f"„{actor.name}“ ist in {data.municipality.name} bereits eingetragen.")
+    actor.slug = unique_slug(actor.name)
+    actor.save()
+    actor.topics.set(Topic.objects.filter(pk__in=list(data.topic_ids)))
+    Resource.objects.bulk_create(
+        [
+            Resource(actor=actor, direction=d, category=c, title=t, description=ds)
+            for d, c, t, ds in data.resources
+        ]
+    )
+    _reindex(actor)
+    return actor
+
+
+@transaction.atomic
+def actor_update(*, actor: Actor, data: ActorData) -> Actor:
+    """Updates an actor's fields and topics; a rejected entry goes back to review."""
+    _apply(actor, data)
+    if actor.status == Status.REJECTED:
+        actor.status = Status.PENDING
+    actor.save()
+    actor.topics.set(Topic.objects.filter(pk__in=list(data.topic_ids)))
+    _reindex(actor)
+    return actor
+
+
+@transaction.atomic
+def actor_review(*, actor: Actor, reviewer: Any, approve: bool, note: str = "") -> Actor:
+    """A coordinator publishes or rejects a pending entry. Deciding twice is refused."""
+    updated = Actor.objects.filter(pk=actor.pk, status=Status.PENDING).update(
+        status=Status.PUBLISHED if approve else Status.REJECTED,
+        reviewed_by=reviewer,
+        reviewed_at=timezone.now(),
+        review_note=note,
+    )
+    if not updated:
+        raise ActorError("Dieser Eintrag wurde bereits geprüft.")
+    actor.refresh_from_db()
+    return actor
+
+
+@transaction.atomic
+def actor_confirm(*, actor: Actor) -> Actor:
+    """The entry's data were checked and are still right (sets the last-confirmed date)."""
+    actor.last_confirmed = timezone.localdate()
+    Actor.objects.filter(pk=actor.pk).update(last_confirmed=actor.last_confirmed)
+    return actor
+
+
+@transaction.atomic
+def actor_delete(*, actor: Actor) -> None:
+    actor.delete()
+
+
+@transaction.atomic
+def resource_add(
+    *, actor: Actor, direction: str, category: str, title: str, description: str = ""
+) -> Resource:
+    if not title.strip():
+        raise ActorError("Titel fehlt.")
+    resource = Resource.objects.create(
+        actor=actor, direction=direction, category=category, title=title.strip(), description=description
+    )
+    _reindex(actor)
+    return resource
+
+
+@transaction.atomic
+def resource_remove(*, resource: Resource) -> None:
+    actor = resource.actor
+    resource.delete()
+    _reindex(actor)
+
+
+@dataclass(slots=True)
+class BulkActor:
+    """One row for the fast bulk path (import, demo, benchmarks): ids instead of objects."""
+
+    name: str
+    kind: str
+    sector: str
+    municipality_id: int
+    county_id: int
+    state_id: int
+    lat: float
+    lon: float
+    precision: str
+    natural_key: str
+    description: str = ""
+    street: str = ""
+    postcode: str = ""
+    place: str = ""
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    contact_name: str = ""
+    visibility: str = Visibility.PUBLIC
+    status: str = Status.PUBLISHED
+    source: str = ""
+    last_confirmed: dt.date | None = None
+    is_demo: bool = False
+    topic_ids: Sequence[int] = ()
+    resources: Sequence[tuple[str, str, str, str]] = ()
+
+
+def actors_bulk_insert(
+    *, rows: Sequence[BulkActor], topic_names: dict[int, str], batch_size: int = 5000
+) -> int:
+    """Inserts many new actors with topics and offers/needs. Call inside a transaction; the caller
+    guarantees natural keys are new (the unique constraint refuses duplicates). Returns the count."""
+    now = timezone.now()
+    taken = set(
+        Actor.objects.filter(slug__in=[slugify(r.name)[:200] for r in rows]).values_list("slug", flat=True)
+    )
+    total = 0
+    for start in range(0, len(rows), batch_size):
+        chunk = rows[start : start + batch_size]
+        objs = []
+        for r in chunk:
+            base = slugify(r.name)[:200] or "akteur"
+            slug, n = base, 1
+            while slug in taken:
+                n += 1
+                slug = f"{base}-{n}"
+            taken.add(slug)
+            objs.append(
+                Actor(
+                    name=r.name,
+                    slug=slug,
+                    kind=r.kind,
+                    sector=r.sector,
+                    description=r.description,
+                    street=r.street,
+                    postcode=r.postcode,
+                    place=r.place,
+                    municipality_id=r.municipality_id,
+                    county_id=r.county_id,
+                    state_id=r.state_id,
+                    lat=r.lat,
+                    lon=r.lon,
+                    precision=r.precision,
+                    website=r.website,
+                    email=r.email,
+                    phone=r.phone,
+                    contact_name=r.contact_name,
+                    visibility=r.visibility,
+                    status=r.status,
+                    source=r.source,
+                    natural_key=r.natural_key,
+                    last_confirmed=r.last_confirmed,
+                    is_demo=r.is_demo,
+                    created_at=now,
+                    updated_at=now,
+                    search_text=search_text_for(
+                        name=r.name,
+                        description=r.description,
+                        place=r.place,
+                        topic_names=[topic_names.get(t, "") for t in r.topic_ids],
+                        extra=[res[2] for res in r.resources],
+                    ),
+                )
+            )
+        created = Actor.objects.bulk_create(objs, batch_size=batch_size)
+        if created and created[0].pk is None:  # backends that do not return ids
+            keys = {o.natural_key: o for o in created}
+            for pk, key in Actor.objects.filter(natural_key__in=list(keys)).values_list("pk", "natural_key"):
+                keys[key].pk = pk
+        through = Actor.topics.through
+        through.objects.bulk_create(
+            [
+                through(actor_id=o.pk, topic_id=t)
+                for o, r in zip(created, chunk, strict=True)
+                for t in set(r.topic_ids)
+            ],
+            batch_size=batch_size * 3,
+        )
+        Resource.objects.bulk_create(
+            [
+                Resource(actor_id=o.pk, direction=d, category=c, title=t, description=ds, created_at=now)
+                for o, r in zip(created, chunk, strict=True)
+                for d, c, t, ds in r.resources
+            ],
+            batch_size=batch_size,
+        )
+        total += len(created)
+    return total

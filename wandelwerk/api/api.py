@@ -1,0 +1,39 @@
+"""The public REST API, /api/v1/. Each app contributes a router built on its own selectors and services."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import ValidationError
+
+from wandelwerk.actors.api import router as actors_router
+from wandelwerk.geo.api import router as geo_router
+from wandelwerk.networks.api import router as networks_router
+
+api = NinjaAPI(
+    title="Wandelwerk API",
+    version="1.0.0",
+    description="Öffentliche Daten regionaler Nachhaltigkeitsnetzwerke. Listen liefern `count` und `items` "
+    "und blättern mit `limit` und `offset`. Schreibzugriffe mit `Authorization: Bearer <token>`.",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """422 with each problem named: where (parameter or field) and why."""
+    problems = [
+        {
+            "loc": [str(part) for part in err.get("loc", [])],
+            "msg": err.get("msg", ""),
+            "type": err.get("type", ""),
+        }
+        for err in exc.errors
+    ]
+    return api.create_response(request, {"detail": problems}, status=422)
+
+
+api.add_router("/actors", actors_router, tags=["actors"])
+api.add_router("/areas", geo_router, tags=["areas"])
+api.add_router("/networks", networks_router, tags=["networks"])
