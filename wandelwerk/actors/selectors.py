@@ -1,8 +1,200 @@
+"""Reads of actors: filtering, full-text search, facets, map aggregation. Every read starts from
+``actors_visible_to(user)`` so nothing non-public leaks into lists, maps, the API or exports."""
+
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
-from wandelwerk.actors.visibility import actors_visible_to
+from django.db import connection
+from django.db.models import BooleanField, Count, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
+
+from wandelwerk.actors.models import Actor, Kind, Resource, Sector, Topic, TopicGroup
+from wandelwerk.actors.query import ActorQuery, FilterError
+from wandelwerk.actors.visibility import actors_visible_to  # noqa: F401 - re-exported for views
+from wandelwerk.engines.text import query_tokens
+from wandelwerk.geo.models import Area, AreaKind
+from wandelwerk.networks.models import Network
+
+
+def _fulltext(qs: QuerySet[Actor], q: str) -> QuerySet[Actor]:
+    tokens = query_tokens(q)
+    if not tokens:
+        return qs
+    if connection.vendor == "sqlite":
+        match = " ".join(f'"{t}"*' for t in tokens)
+        sql = "SELECT rowid FROM actors_actor_fts WHERE actors_actor_fts MATCH %s"
+        return qs.filter(id__in=RawSQL(sql, [match]))  # noqa: S611 - bound parameter
+    if connection.vendor == "postgresql":
+        tsquery = " & ".join(f"{t}:*" for t in tokens)
+        expr = RawSQL(  # noqa: S611 - bound parameter
+            "to_tsvector('simple', actors_actor.search_text) @@ to_tsquery('simple', %s)",
+            [tsquery],
+            output_field=BooleanField(),
+        )
+        return qs.alias(fts_match=expr).filter(fts_match=True)
+    condition = Q()
+    for token in tokens:
+        condition &= Q(search_text__icontains=token)
+    return qs.filter(condition)
+
+
+def area_filter(area: Area) -> Q:
+    if area.kind == AreaKind.STATE:
+        return Q(state_id=area.pk)
+    if area.kind == AreaKind.COUNTY:
+        return Q(county_id=area.pk)
+    return Q(municipality_id=area.pk)
+
+
+def areas_filter(area_ids: frozenset[int] | set[int]) -> Q:
+    ids = list(area_ids)
+    return Q(municipality_id__in=ids) | Q(county_id__in=ids) | Q(state_id__in=ids)
+
+
+def _network_q(slugs: tuple[str, ...]) -> Q:
+    from wandelwerk.networks.selectors import network_area_ids
+
+    networks = list(Network.objects.filter(slug__in=slugs))
+    missing = set(slugs) - {n.slug for n in networks}
+    if missing:
+        raise FilterError("network", f"Unbekanntes Netzwerk „{sorted(missing)[0]}“.")
+    ids: set[int] = set()
+    for network in networks:
+        ids |= network_area_ids(network)
+    return areas_filter(ids)
+
+
+def _topic_q(slugs: tuple[str, ...]) -> Q:
+    topics = dict(Topic.objects.filter(slug__in=slugs).values_list("slug", "id"))
+    missing = set(slugs) - set(topics)
+    if missing:
+        raise FilterError("topic", f"Unbekanntes Handlungsfeld „{sorted(missing)[0]}“.")
+    through = Actor.topics.through.objects.filter(topic_id__in=list(topics.values()))
+    return Q(id__in=through.values("actor_id"))
+
+
+def apply_query(qs: QuerySet[Actor], query: ActorQuery, *, skip: str = "") -> QuerySet[Actor]:
+    """Narrows ``qs`` by every part of ``query`` except the facet named ``skip`` (for facet counts)."""
+    if query.q:
+        qs = _fulltext(qs, query.q)
+    if query.bbox:
+        b = query.bbox
+        qs = qs.filter(lat__gte=b.min_lat, lat__lte=b.max_lat, lon__gte=b.min_lon, lon__lte=b.max_lon)
+    if query.topics and skip != "topic":
+        qs = qs.filter(_topic_q(query.topics))
+    if query.kinds and skip != "kind":
+        qs = qs.filter(kind__in=query.kinds)
+    if query.sectors and skip != "sector":
+        qs = qs.filter(sector__in=query.sectors)
+    if query.networks and skip != "network":
+        qs = qs.filter(_network_q(query.networks))
+    if query.area and skip != "area":
+        area = Area.objects.filter(ags=query.area).first()
+        if area is None:
+            raise FilterError("area", f"Unbekannter Gebietsschlüssel „{query.area}“.")
+        qs = qs.filter(area_filter(area))
+    return qs
+
+
+def actor_filter(*, user: Any, query: ActorQuery) -> QuerySet[Actor]:
+    """Visible actors matching ``query``, ordered by name."""
+    return apply_query(actors_visible_to(user), query).order_by("name", "id")
+
+
+def actor_list_page(qs: QuerySet[Actor]) -> QuerySet[Actor]:
+    """What a list row shows, in a fixed number of queries."""
+    return qs.select_related("municipality", "county").prefetch_related(
+        Prefetch("topics", queryset=Topic.objects.only("id", "slug", "name", "name_en", "group"))
+    )
+
+
+def actor_get(*, user: Any, slug: str) -> Actor | None:
+    return (
+        actors_visible_to(user)
+        .select_related("municipality", "county", "state", "owner")
+        .prefetch_related(
+            "topics", Prefetch("resources", queryset=Resource.objects.order_by("direction", "title"))
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    key: str
+    label: str
+    count: int
+    selected: bool
+
+
+def facets(*, user: Any, query: ActorQuery) -> dict[str, list[FacetValue]]:
+    """Counts per facet value under all other active filters (one query per facet group)."""
+    base = actors_visible_to(user)
+    result: dict[str, list[FacetValue]] = {}
+
+    kind_counts = dict(apply_query(base, query, skip="kind").values_list("kind").annotate(n=Count("id")))
+    result["kind"] = [
+        FacetValue(k, str(label), kind_counts.get(k, 0), k in query.kinds)
+        for k, label in Kind.choices
+        if kind_counts.get(k) or k in query.kinds
+    ]
+    sector_counts = dict(
+        apply_query(base, query, skip="sector").values_list("sector").annotate(n=Count("id"))
+    )
+    result["sector"] = [
+        FacetValue(k, str(label), sector_counts.get(k, 0), k in query.sectors)
+        for k, label in Sector.choices
+        if sector_counts.get(k) or k in query.sectors
+    ]
+    topic_ids = apply_query(base, query, skip="topic").values("id")
+    topic_counts = dict(
+        Actor.topics.through.objects.filter(actor_id__in=topic_ids)
+        .values_list("topic_id")
+        .annotate(n=Count("id"))
+    )
+    result["topic"] = [
+        FacetValue(t.slug, t.name, topic_counts.get(t.pk, 0), t.slug in query.topics)
+        for t in Topic.objects.filter(group=TopicGroup.FIELD)
+        if topic_counts.get(t.pk) or t.slug in query.topics
+    ]
+    result["network"], result["area"] = _location_facets(base, query)
+    return result
+
+
+def _location_facets(base: QuerySet[Actor], query: ActorQuery) -> tuple[list[FacetValue], list[FacetValue]]:
+    from wandelwerk.networks.selectors import all_network_area_ids
+
+    rows = list(
+        apply_query(base, query, skip="network")
+        .values_list("municipality_id", "county_id", "state_id")
+        .annotate(n=Count("id"))
+    )
+    area_sets = all_network_area_ids()
+    networks = []
+    for network in Network.objects.order_by("name").only("id", "slug", "name"):
+        ids = area_sets.get(network.pk, frozenset())
+        n = sum(c for m, k, s, c in rows if m in ids or k in ids or s in ids)
+        if n or network.slug in query.networks:
+            networks.append(FacetValue(network.slug, network.name, n, network.slug in query.networks))
+    by_county = Counter(
+        dict(apply_query(base, query, skip="area").values_list("county_id").annotate(n=Count("id")))
+    )
+    top = by_county.most_common(12)
+    counties = {a.pk: a for a in Area.objects.filter(pk__in=[c for c, _ in top]).only("id", "ags", "name")}
+    areas = [
+        FacetValue(counties[c].ags, counties[c].name, n, counties[c].ags == query.area)
+        for c, n in top
+        if c in counties
+    ]
+    if query.area and not any(a.selected for a in areas):
+        chosen = Area.objects.filter(ags=query.area).only("ags", "name").first()
+        if chosen is not None:
+            areas.insert(0, FacetValue(chosen.ags, chosen.name, by_county.total(), True))
+    return networks, areas
 
 
 def home_summary(*, user: Any) -> dict[str, Any]:

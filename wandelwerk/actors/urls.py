@@ -1,8 +1,16 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from wandelwerk.actors import views
 
 app_name = "actors"
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="base.html"), name="list"),
-    path("neu/", TemplateView.as_view(template_name="base.html"), name="create"),
+    path("", views.actor_list, name="list"),
+    path("neu/", views.actor_create, name="create"),
+    path("pruefen/", views.review_queue, name="review"),
+    path("<slug:slug>/", views.actor_detail, name="detail"),
+    path("<slug:slug>/bearbeiten/", views.actor_edit, name="edit"),
+    path("<slug:slug>/bestaetigen/", views.actor_confirm, name="confirm"),
+    path("<slug:slug>/pruefen/", views.actor_review, name="review-decide"),
+    path("<slug:slug>/angebote/", views.resource_add, name="resource-add"),
+    path("<slug:slug>/angebote/<int:pk>/entfernen/", views.resource_remove, name="resource-remove"),
 ]

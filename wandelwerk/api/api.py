@@ -34,6 +34,6 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
     return api.create_response(request, {"detail": problems}, status=422)
 
 
-api.add_router("/actors", actors_router, tags=["actors"])
+api.add_router("/", actors_router, tags=["actors"])
 api.add_router("/areas", geo_router, tags=["areas"])
 api.add_router("/networks", networks_router, tags=["networks"])

@@ -59,3 +59,46 @@ def area_ids_for_user(*, user: Any, coordinator: bool = False) -> frozenset[int]
 
 def networks_coordinated_by(user: Any) -> QuerySet[Network]:
     return Network.objects.filter(memberships__user=user, memberships__role=Role.COORDINATOR).distinct()
+
+
+def all_network_area_ids() -> dict[int, frozenset[int]]:
+    """Every network's covered areas with its descendants' areas rolled up, in two queries."""
+    parents = dict(Network.objects.values_list("id", "parent_id"))
+    own: dict[int, set[int]] = {pk: set() for pk in parents}
+    for network_id, area_id in Network.areas.through.objects.values_list("network_id", "area_id"):
+        own[network_id].add(area_id)
+    rolled: dict[int, set[int]] = {pk: set(areas) for pk, areas in own.items()}
+    for pk, areas in own.items():
+        seen = {pk}
+        parent = parents.get(pk)
+        while parent is not None and parent not in seen:
+            rolled[parent] |= areas
+            seen.add(parent)
+            parent = parents.get(parent)
+    return {pk: frozenset(areas) for pk, areas in rolled.items()}
+
+
+def network_stats(*, network: Network, user: Any) -> dict[str, Any]:
+    """Numbers for a network page: areas, population, visible actors, density and breakdowns."""
+    from collections import Counter
+
+    from wandelwerk.actors.selectors import areas_filter
+    from wandelwerk.actors.visibility import actors_visible_to
+
+    area_ids = network_area_ids(network)
+    areas = list(Area.objects.filter(pk__in=area_ids).only("id", "kind", "population", "parent_id"))
+    covered = {a.pk for a in areas}
+    # population without double counting: skip areas whose parent is covered too
+    population = sum(a.population or 0 for a in areas if a.parent_id not in covered)
+    actors = actors_visible_to(user).filter(areas_filter(area_ids))
+    by_kind = Counter(dict(actors.values_list("kind").annotate(n=Count("id"))))
+    by_sector = Counter(dict(actors.values_list("sector").annotate(n=Count("id"))))
+    total = sum(by_kind.values())
+    return {
+        "area_count": len(areas),
+        "population": population,
+        "actor_count": total,
+        "per_10k": round(total / population * 10_000, 2) if population else None,
+        "by_kind": by_kind,
+        "by_sector": by_sector,
+    }

@@ -1,7 +1,9 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from wandelwerk.networks import views
 
 app_name = "networks"
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="base.html"), name="list"),
+    path("", views.network_list, name="list"),
+    path("<slug:slug>/", views.network_detail, name="detail"),
 ]

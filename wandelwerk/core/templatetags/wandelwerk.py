@@ -22,6 +22,7 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
     request = context["request"]
     params = request.GET.copy()
     params.pop("page", None)
+    params.pop("partial", None)
     for key, value in changes.items():
         if value is None or value == "":
             params.pop(key, None)
@@ -36,6 +37,7 @@ def query_toggle(context: dict[str, Any], key: str, value: str) -> str:
     request = context["request"]
     params = request.GET.copy()
     params.pop("page", None)
+    params.pop("partial", None)
     values = params.getlist(key)
     if value in values:
         values.remove(value)
