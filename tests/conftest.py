@@ -8,3 +8,13 @@ from tests.factories import make_geography
 @pytest.fixture
 def geo(db):
     return make_geography()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and the short map-overview cache live in the cache: every test starts empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -127,6 +127,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 class NetworkFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Network
+        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"netz-{n}")
     name = factory.Sequence(lambda n: f"Netzwerk {n}")

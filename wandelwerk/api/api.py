@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
+from wandelwerk.actors import api_write  # noqa: F401  (registers the write routes on the actors router)
 from wandelwerk.actors.api import router as actors_router
 from wandelwerk.geo.api import router as geo_router
 from wandelwerk.networks.api import router as networks_router
