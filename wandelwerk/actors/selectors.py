@@ -54,54 +54,71 @@ def areas_filter(area_ids: frozenset[int] | set[int]) -> Q:
     return Q(municipality_id__in=ids) | Q(county_id__in=ids) | Q(state_id__in=ids)
 
 
-def _network_q(slugs: tuple[str, ...]) -> Q:
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A query's names turned into ids, looked up once per request."""
+
+    topic_ids: tuple[int, ...] = ()
+    network_area_ids: frozenset[int] | None = None
+    area: Area | None = None
+
+
+def resolve(query: ActorQuery) -> Resolved:
+    """Looks up topics, networks and the area of ``query``; unknown names raise FilterError."""
     from wandelwerk.networks.selectors import network_area_ids
 
-    networks = list(Network.objects.filter(slug__in=slugs))
-    missing = set(slugs) - {n.slug for n in networks}
-    if missing:
-        raise FilterError("network", f"Unbekanntes Netzwerk „{sorted(missing)[0]}“.")
-    ids: set[int] = set()
-    for network in networks:
-        ids |= network_area_ids(network)
-    return areas_filter(ids)
+    topic_ids: tuple[int, ...] = ()
+    if query.topics:
+        topics = dict(Topic.objects.filter(slug__in=query.topics).values_list("slug", "id"))
+        missing = set(query.topics) - set(topics)
+        if missing:
+            raise FilterError("topic", f"Unbekanntes Handlungsfeld „{sorted(missing)[0]}“.")
+        topic_ids = tuple(topics.values())
+    area_ids: frozenset[int] | None = None
+    if query.networks:
+        networks = list(Network.objects.filter(slug__in=query.networks))
+        missing = set(query.networks) - {n.slug for n in networks}
+        if missing:
+            raise FilterError("network", f"Unbekanntes Netzwerk „{sorted(missing)[0]}“.")
+        ids: set[int] = set()
+        for network in networks:
+            ids |= network_area_ids(network)
+        area_ids = frozenset(ids)
+    area = None
+    if query.area:
+        area = Area.objects.filter(ags=query.area).only("id", "kind", "ags", "name").first()
+        if area is None:
+            raise FilterError("area", f"Unbekannter Gebietsschlüssel „{query.area}“.")
+    return Resolved(topic_ids=topic_ids, network_area_ids=area_ids, area=area)
 
 
-def _topic_q(slugs: tuple[str, ...]) -> Q:
-    topics = dict(Topic.objects.filter(slug__in=slugs).values_list("slug", "id"))
-    missing = set(slugs) - set(topics)
-    if missing:
-        raise FilterError("topic", f"Unbekanntes Handlungsfeld „{sorted(missing)[0]}“.")
-    through = Actor.topics.through.objects.filter(topic_id__in=list(topics.values()))
-    return Q(id__in=through.values("actor_id"))
-
-
-def apply_query(qs: QuerySet[Actor], query: ActorQuery, *, skip: str = "") -> QuerySet[Actor]:
+def apply_query(
+    qs: QuerySet[Actor], query: ActorQuery, *, skip: str = "", resolved: Resolved | None = None
+) -> QuerySet[Actor]:
     """Narrows ``qs`` by every part of ``query`` except the facet named ``skip`` (for facet counts)."""
+    r = resolved if resolved is not None else resolve(query)
     if query.q:
         qs = _fulltext(qs, query.q)
     if query.bbox:
         b = query.bbox
         qs = qs.filter(lat__gte=b.min_lat, lat__lte=b.max_lat, lon__gte=b.min_lon, lon__lte=b.max_lon)
-    if query.topics and skip != "topic":
-        qs = qs.filter(_topic_q(query.topics))
+    if r.topic_ids and skip != "topic":
+        through = Actor.topics.through.objects.filter(topic_id__in=r.topic_ids)
+        qs = qs.filter(id__in=through.values("actor_id"))
     if query.kinds and skip != "kind":
         qs = qs.filter(kind__in=query.kinds)
     if query.sectors and skip != "sector":
         qs = qs.filter(sector__in=query.sectors)
-    if query.networks and skip != "network":
-        qs = qs.filter(_network_q(query.networks))
-    if query.area and skip != "area":
-        area = Area.objects.filter(ags=query.area).first()
-        if area is None:
-            raise FilterError("area", f"Unbekannter Gebietsschlüssel „{query.area}“.")
-        qs = qs.filter(area_filter(area))
+    if r.network_area_ids is not None and skip != "network":
+        qs = qs.filter(areas_filter(r.network_area_ids))
+    if r.area is not None and skip != "area":
+        qs = qs.filter(area_filter(r.area))
     return qs
 
 
-def actor_filter(*, user: Any, query: ActorQuery) -> QuerySet[Actor]:
+def actor_filter(*, user: Any, query: ActorQuery, resolved: Resolved | None = None) -> QuerySet[Actor]:
     """Visible actors matching ``query``, ordered by name."""
-    return apply_query(actors_visible_to(user), query).order_by("name", "id")
+    return apply_query(actors_visible_to(user), query, resolved=resolved).order_by("name", "id")
 
 
 def actor_list_page(qs: QuerySet[Actor]) -> QuerySet[Actor]:
@@ -131,26 +148,29 @@ class FacetValue:
     selected: bool
 
 
-def facets(*, user: Any, query: ActorQuery) -> dict[str, list[FacetValue]]:
+def facets(*, user: Any, query: ActorQuery, resolved: Resolved | None = None) -> dict[str, list[FacetValue]]:
     """Counts per facet value under all other active filters (one query per facet group)."""
     base = actors_visible_to(user)
+    r = resolved if resolved is not None else resolve(query)
     result: dict[str, list[FacetValue]] = {}
 
-    kind_counts = dict(apply_query(base, query, skip="kind").values_list("kind").annotate(n=Count("id")))
+    kind_counts = dict(
+        apply_query(base, query, skip="kind", resolved=r).values_list("kind").annotate(n=Count("id"))
+    )
     result["kind"] = [
         FacetValue(k, str(label), kind_counts.get(k, 0), k in query.kinds)
         for k, label in Kind.choices
         if kind_counts.get(k) or k in query.kinds
     ]
     sector_counts = dict(
-        apply_query(base, query, skip="sector").values_list("sector").annotate(n=Count("id"))
+        apply_query(base, query, skip="sector", resolved=r).values_list("sector").annotate(n=Count("id"))
     )
     result["sector"] = [
         FacetValue(k, str(label), sector_counts.get(k, 0), k in query.sectors)
         for k, label in Sector.choices
         if sector_counts.get(k) or k in query.sectors
     ]
-    topic_ids = apply_query(base, query, skip="topic").values("id")
+    topic_ids = apply_query(base, query, skip="topic", resolved=r).values("id")
     topic_counts = dict(
         Actor.topics.through.objects.filter(actor_id__in=topic_ids)
         .values_list("topic_id")
@@ -161,15 +181,17 @@ def facets(*, user: Any, query: ActorQuery) -> dict[str, list[FacetValue]]:
         for t in Topic.objects.filter(group=TopicGroup.FIELD)
         if topic_counts.get(t.pk) or t.slug in query.topics
     ]
-    result["network"], result["area"] = _location_facets(base, query)
+    result["network"], result["area"] = _location_facets(base, query, r)
     return result
 
 
-def _location_facets(base: QuerySet[Actor], query: ActorQuery) -> tuple[list[FacetValue], list[FacetValue]]:
+def _location_facets(
+    base: QuerySet[Actor], query: ActorQuery, r: Resolved
+) -> tuple[list[FacetValue], list[FacetValue]]:
     from wandelwerk.networks.selectors import all_network_area_ids
 
     rows = list(
-        apply_query(base, query, skip="network")
+        apply_query(base, query, skip="network", resolved=r)
         .values_list("municipality_id", "county_id", "state_id")
         .annotate(n=Count("id"))
     )
@@ -181,7 +203,9 @@ def _location_facets(base: QuerySet[Actor], query: ActorQuery) -> tuple[list[Fac
         if n or network.slug in query.networks:
             networks.append(FacetValue(network.slug, network.name, n, network.slug in query.networks))
     by_county = Counter(
-        dict(apply_query(base, query, skip="area").values_list("county_id").annotate(n=Count("id")))
+        dict(
+            apply_query(base, query, skip="area", resolved=r).values_list("county_id").annotate(n=Count("id"))
+        )
     )
     top = by_county.most_common(12)
     counties = {a.pk: a for a in Area.objects.filter(pk__in=[c for c, _ in top]).only("id", "ags", "name")}

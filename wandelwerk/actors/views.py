@@ -26,10 +26,10 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     error = ""
     try:
         query = parse_query(request.GET)
-        qs = selectors.actor_filter(user=request.user, query=query)
-        facet_groups = (
-            selectors.facets(user=request.user, query=query) if not request.GET.get("partial") else {}
-        )
+        resolved = selectors.resolve(query)
+        qs = selectors.actor_filter(user=request.user, query=query, resolved=resolved)
+        partial = bool(request.GET.get("partial"))
+        facet_groups = {} if partial else selectors.facets(user=request.user, query=query, resolved=resolved)
         page = Paginator(selectors.actor_list_page(qs), PAGE_SIZE).get_page(request.GET.get("page"))
     except FilterError as exc:
         error = exc.message
