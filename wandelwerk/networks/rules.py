@@ -12,7 +12,7 @@ def is_network_coordinator(user: Any, network: Network | None) -> bool:
     """Coordinator of this network or of a network above it."""
     if network is None or not user.is_authenticated:
         return False
-    ids = []
+    ids: list[int] = []
     node: Network | None = network
     while node is not None and len(ids) < 10:
         ids.append(node.pk)
