@@ -116,7 +116,8 @@ def _apply(actor: Actor, data: ActorData) -> None:
             actor.consent_at, actor.consent_version, actor.consent_text = None, "", ""
 
 
-def _reindex(actor: Actor) -> None:
+def actor_reindex(*, actor: Actor) -> None:
+    """Recomputes the search text from name, description, place, topics and offers/needs."""
     topic_names = list(actor.topics.values_list("name", flat=True))
     resources = list(actor.resources.values_list("title", flat=True))
     actor.search_text = search_text_for(
@@ -127,6 +128,16 @@ def _reindex(actor: Actor) -> None:
         extra=resources,
     )
     Actor.objects.filter(pk=actor.pk).update(search_text=actor.search_text)
+
+
+def actor_prepare_admin_save(*, actor: Actor) -> None:
+    """For staff edits in the Django admin: derive county/state, natural key and slug like the services do."""
+    county, state = _parents(actor.municipality)
+    actor.county, actor.state = county, state
+    if not actor.natural_key:
+        actor.natural_key = natural_key_for(name=actor.name, municipality_ags=actor.municipality.ags)
+    if not actor.slug:
+        actor.slug = unique_slug(actor.name, exclude_pk=actor.pk)
 
 
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -160,7 +171,7 @@ def actor_create(*, data: ActorData, owner: Any = None, status: str = Status.PEN
             for d, c, t, ds in data.resources
         ]
     )
-    _reindex(actor)
+    actor_reindex(actor=actor)
     return actor
 
 
@@ -172,7 +183,7 @@ def actor_update(*, actor: Actor, data: ActorData) -> Actor:
         actor.status = Status.PENDING
     actor.save()
     actor.topics.set(Topic.objects.filter(pk__in=list(data.topic_ids)))
-    _reindex(actor)
+    actor_reindex(actor=actor)
     return actor
 
 
@@ -213,7 +224,7 @@ def resource_add(
     resource = Resource.objects.create(
         actor=actor, direction=direction, category=category, title=title.strip(), description=description
     )
-    _reindex(actor)
+    actor_reindex(actor=actor)
     return resource
 
 
@@ -221,7 +232,7 @@ def resource_add(
 def resource_remove(*, resource: Resource) -> None:
     actor = resource.actor
     resource.delete()
-    _reindex(actor)
+    actor_reindex(actor=actor)
 
 
 @dataclass(slots=True)
