@@ -62,7 +62,7 @@
 
   // Actors: clusters (directory, networks) or plain points (areas)
   var actorLayer = L.layerGroup().addTo(map);
-  var filterParams = new URLSearchParams(data.filter || window.location.search);
+  var filterParams = new URLSearchParams(data.filter !== undefined ? data.filter : window.location.search);
   ["bbox", "page", "partial"].forEach(function (k) { filterParams.delete(k); });
   var fitted = false;
 
