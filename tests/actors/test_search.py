@@ -79,3 +79,34 @@ def test_bad_filters_are_refused_naming_the_parameter(params, param):
     with pytest.raises(FilterError) as err:
         parse_query(params)
     assert err.value.param == param
+
+
+@pytest.mark.django_db
+def test_facets_work_together_with_full_text(geo):
+    from django.contrib.auth.models import AnonymousUser
+
+    energy = TopicFactory(slug="energie", name="Energie")
+    make_actor(geo["zwickau"], name="Solarverein Zwickau", topics=[energy])
+    make_actor(geo["zittau"], name="Solarinitiative Zittau", kind="initiative")
+    make_actor(geo["zittau"], name="Kleiderkammer", kind="initiative")
+    groups = facets(user=AnonymousUser(), query=parse_query({"q": "Solar*"}))
+    assert {v.key: v.count for v in groups["topic"]} == {"energie": 1}
+    assert {v.key: v.count for v in groups["kind"]} == {"association": 1, "initiative": 1}
+    assert sum(v.count for v in groups["area"]) == 2
+
+
+@pytest.mark.django_db
+def test_postgresql_full_text_query_can_use_the_gin_index(geo):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the GIN index exists on PostgreSQL only; SQLite uses FTS5")
+    from django.contrib.auth.models import AnonymousUser
+
+    make_actor(geo["zwickau"], name="Repair-Café")
+    qs = actor_filter(user=AnonymousUser(), query=parse_query({"q": "Repair"}))
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        plan = qs.explain()
+        cursor.execute("SET enable_seqscan = on")
+    assert "actors_actor_search_gin" in plan

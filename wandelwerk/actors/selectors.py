@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import BooleanField, Count, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, F, Func, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
 from wandelwerk.actors.models import Actor, Kind, Resource, Sector, Topic, TopicGroup
@@ -17,6 +17,15 @@ from wandelwerk.actors.visibility import actors_visible_to  # noqa: F401 - re-ex
 from wandelwerk.engines.text import query_tokens
 from wandelwerk.geo.models import Area, AreaKind
 from wandelwerk.networks.models import Network
+
+
+class _TsMatch(Func):
+    """to_tsvector('simple', search_text) @@ to_tsquery('simple', q) — the expression of the GIN index
+    (migration 0002), written as a Func so Django qualifies the column correctly inside subqueries."""
+
+    arg_joiner = ") @@ to_tsquery('simple', "
+    template = "to_tsvector('simple', %(expressions)s)"
+    output_field = BooleanField()
 
 
 def _fulltext(qs: QuerySet[Actor], q: str) -> QuerySet[Actor]:
@@ -29,12 +38,7 @@ def _fulltext(qs: QuerySet[Actor], q: str) -> QuerySet[Actor]:
         return qs.filter(id__in=RawSQL(sql, [match]))  # noqa: S611 - bound parameter
     if connection.vendor == "postgresql":
         tsquery = " & ".join(f"{t}:*" for t in tokens)
-        expr = RawSQL(  # noqa: S611 - bound parameter
-            "to_tsvector('simple', actors_actor.search_text) @@ to_tsquery('simple', %s)",
-            [tsquery],
-            output_field=BooleanField(),
-        )
-        return qs.alias(fts_match=expr).filter(fts_match=True)
+        return qs.alias(fts_match=_TsMatch(F("search_text"), Value(tsquery))).filter(fts_match=True)
     condition = Q()
     for token in tokens:
         condition &= Q(search_text__icontains=token)
