@@ -73,7 +73,9 @@ def test_web_write_routes(world, role):
     confirmed = Actor.objects.get(pk=actor.pk).last_confirmed is not None
     assert confirmed == (role in ("coord_a", "admin"))
 
-    r = c.post(f"/akteure/{actor.slug}/angebote/", {"direction": "offer", "category": "spaces", "title": "Saal"})
+    r = c.post(
+        f"/akteure/{actor.slug}/angebote/", {"direction": "offer", "category": "spaces", "title": "Saal"}
+    )
     assert r.status_code == expect(role, [302, 403, 302, 403, 302])
     assert actor.resources.exists() == (role in ("coord_a", "admin"))
 
@@ -102,8 +104,12 @@ def test_api_write_routes(world, role):
     renamed = Actor.objects.get(pk=actor.pk).name == "Umbenannt"
     assert renamed == (role in ("coord_a", "admin"))
 
-    r = c.post("/api/v1/actors", data=json.dumps({**body, "name": f"Neu {role}"}), content_type="application/json",
-               **headers)
+    r = c.post(
+        "/api/v1/actors",
+        data=json.dumps({**body, "name": f"Neu {role}"}),
+        content_type="application/json",
+        **headers,
+    )
     assert r.status_code == expect(role, [401, 201, 201, 201, 201])
     if r.status_code == 201:
         # published directly only when the author may review entries in that area
@@ -119,10 +125,18 @@ def test_api_write_with_bad_input_names_the_field_and_writes_nothing(world):
     headers = api_headers(world["users"]["coord_a"])
     before = Actor.objects.count()
     c = Client()
-    r = c.post("/api/v1/actors", data=json.dumps({"name": "X", "kind": "alien", "sector": "business", "ags": "14524330"}),
-               content_type="application/json", **headers)
+    r = c.post(
+        "/api/v1/actors",
+        data=json.dumps({"name": "X", "kind": "alien", "sector": "business", "ags": "14524330"}),
+        content_type="application/json",
+        **headers,
+    )
     assert r.status_code == 422 and "kind" in json.dumps(r.json())
-    r = c.post("/api/v1/actors", data=json.dumps({"name": "X", "kind": "company", "sector": "business", "ags": "99999999"}),
-               content_type="application/json", **headers)
+    r = c.post(
+        "/api/v1/actors",
+        data=json.dumps({"name": "X", "kind": "company", "sector": "business", "ags": "99999999"}),
+        content_type="application/json",
+        **headers,
+    )
     assert r.status_code == 422 and "ags" in r.json()["detail"]
     assert Actor.objects.count() == before

@@ -24,7 +24,11 @@ def test_check_deploy_is_clean_for_production_settings(tmp_path):
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -32,13 +36,16 @@ def test_check_deploy_is_clean_for_production_settings(tmp_path):
 def test_production_refuses_the_development_secret_key(tmp_path):
     env = {**os.environ, "WANDELWERK_PRODUCTION": "1", "DJANGO_SETTINGS_MODULE": "config.settings"}
     env.pop("DJANGO_SECRET_KEY", None)
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode != 0 and "DJANGO_SECRET_KEY" in result.stderr
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/", "/akteure/", "/netzwerke/", "/datenquellen/", "/seite/impressum/", "/en/akteure/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/akteure/", "/netzwerke/", "/datenquellen/", "/seite/impressum/", "/en/akteure/"]
+)
 def test_public_pages_have_strict_csp_and_set_no_cookies(geo, url):
     make_actor(geo["zwickau"], name="Verein")
     r = Client().get(url)

@@ -13,7 +13,7 @@ PAYLOADS = [
     '"><img src=x onerror=alert(2)>',
     "<svg/onload=alert(3)>",
     "[klick](javascript:alert(4))",
-    "<a href=\"javascript:alert(5)\">x</a>",
+    '<a href="javascript:alert(5)">x</a>',
     "'';!--\"<XSS>=&{()}",
     "<iframe src=//evil.test></iframe>",
     "<style>body{display:none}</style>",

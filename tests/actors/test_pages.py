@@ -75,14 +75,30 @@ def test_register_organisation_goes_to_review_and_bad_input_names_fields(geo):
     user = UserFactory()
     c = Client()
     c.force_login(user)
-    r = c.post("/akteure/neu/", {"name": "", "kind": "association", "sector": "civil_society", "postcode": "123",
-                                  "visibility": "public"})
+    r = c.post(
+        "/akteure/neu/",
+        {
+            "name": "",
+            "kind": "association",
+            "sector": "civil_society",
+            "postcode": "123",
+            "visibility": "public",
+        },
+    )
     assert r.status_code == 400
     html = r.content.decode()
     assert "Name" in html and "fünf Ziffern" in html
     assert Actor.objects.count() == 0
-    r = c.post("/akteure/neu/", {"name": "Solawi Zwickau", "kind": "initiative", "sector": "civil_society",
-                                  "place": "Zwickau", "visibility": "public"})
+    r = c.post(
+        "/akteure/neu/",
+        {
+            "name": "Solawi Zwickau",
+            "kind": "initiative",
+            "sector": "civil_society",
+            "place": "Zwickau",
+            "visibility": "public",
+        },
+    )
     assert r.status_code == 302
     actor = Actor.objects.get()
     assert actor.status == "pending" and actor.owner == user and actor.municipality == geo["zwickau"]

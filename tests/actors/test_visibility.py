@@ -18,7 +18,11 @@ def world(geo):
         "private": make_actor(geo["zwickau"], name="Privates Notizbuch", visibility="private", owner=owner),
         "pending": make_actor(geo["zwickau"], name="Wartender Eintrag", status="pending", owner=owner),
         "person_no_consent": make_actor(
-            geo["zwickau"], name="Erika Mustermann", kind="person", email="erika@example.org", phone="0375 123"
+            geo["zwickau"],
+            name="Erika Mustermann",
+            kind="person",
+            email="erika@example.org",
+            phone="0375 123",
         ),
         "person_consent": make_actor(
             geo["zittau"], name="Max Beispiel", kind="person", email="max@example.org", person_consent=True
