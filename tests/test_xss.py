@@ -29,9 +29,9 @@ class ActiveContent(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "script" and not (attributes.get("src") or "").startswith("/static/"):
-            if attributes.get("type") != "application/ld+json":
-                self.found.append(f"script {attributes}")
+        external = (attributes.get("src") or "").startswith("/static/")
+        if tag == "script" and not external and attributes.get("type") != "application/ld+json":
+            self.found.append(f"script {attributes}")
         if tag in ("iframe", "object", "embed", "style"):
             self.found.append(tag)
         for name, value in attrs:
