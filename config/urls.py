@@ -1,8 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 from wandelwerk.api.api import api
+
+# staff log in through allauth, so rate limits and two-factor authentication apply to the admin too
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("api/v1/", api.urls),

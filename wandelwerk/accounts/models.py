@@ -26,8 +26,10 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        ordering = ["-created_at", "-id"]
         verbose_name = _("API-Token")
         verbose_name_plural = _("API-Tokens")
+        constraints = [models.UniqueConstraint(fields=["user", "name"], name="accounts_apitoken_user_name")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"

@@ -1,7 +1,12 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from wandelwerk.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
-    path("ich/", TemplateView.as_view(template_name="base.html"), name="me"),
+    path("ich/", views.me, name="me"),
+    path("ich/daten.json", views.export, name="export"),
+    path("ich/loeschen/", views.delete, name="delete"),
+    path("ich/tokens/", views.tokens, name="tokens"),
+    path("ich/tokens/<int:pk>/widerrufen/", views.token_revoke, name="token_revoke"),
 ]
