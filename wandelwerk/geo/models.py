@@ -54,6 +54,9 @@ class Area(models.Model):
         _("Verstädterungsgrad"), null=True, blank=True, choices=Degurba.choices
     )
     boundary = models.TextField(_("Grenze (GeoJSON)"), blank=True)
+    # Simplified boundary for country-wide base maps (states and counties); empty for municipalities,
+    # whose VG5000 boundary is light enough.
+    boundary_light = models.TextField(_("vereinfachte Grenze (GeoJSON)"), blank=True, editable=False)
     search_name = models.CharField(max_length=200, db_index=True, editable=False)
 
     class Meta:
