@@ -104,3 +104,45 @@ def test_register_organisation_goes_to_review_and_bad_input_names_fields(geo):
     assert actor.status == "pending" and actor.owner == user and actor.municipality == geo["zwickau"]
     assert Client().get(actor.get_absolute_url()).status_code == 404
     assert c.get(actor.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_public_counts_follow_every_write_path(geo):
+    """The trigger-kept counts equal a live count after create, review, visibility change, move, delete."""
+    from django.db.models import Count
+
+    from wandelwerk.actors.models import PublicCount
+    from wandelwerk.actors.services import actor_delete, actor_review
+
+    def live():
+        qs = Actor.objects.filter(status="published", visibility="public")
+        return {m: n for m, n in qs.values_list("municipality_id").annotate(n=Count("id"))}
+
+    def kept():
+        return {m: n for m, n in PublicCount.objects.values_list("municipality_id", "n") if n}
+
+    a = make_actor(geo["zwickau"], name="A")
+    b = make_actor(geo["zwickau"], name="B", status="pending")
+    c = make_actor(geo["zittau"], name="C", visibility="members")
+    assert kept() == live() == {geo["zwickau"].pk: 1}
+    actor_review(actor=b, reviewer=UserFactory(), approve=True)
+    Actor.objects.filter(pk=c.pk).update(visibility="public")
+    assert kept() == live() == {geo["zwickau"].pk: 2, geo["zittau"].pk: 1}
+    Actor.objects.filter(pk=a.pk).update(municipality=geo["crimmitschau"])
+    actor_delete(actor=Actor.objects.get(pk=c.pk))
+    assert kept() == live() == {geo["zwickau"].pk: 1, geo["crimmitschau"].pk: 1}
+
+
+@pytest.mark.django_db
+def test_signed_in_member_sees_members_only_actors_in_the_overview(geo):
+    from tests.factories import make_member
+
+    network = NetworkFactory(slug="z", areas=[geo["zwickau_lk"]])
+    make_actor(geo["zwickau"], name="Öffentlich")
+    make_actor(geo["zwickau"], name="Intern", visibility="members")
+    anonymous = Client().get("/api/v1/actors/clusters?zoom=6").json()
+    member = Client()
+    member.force_login(make_member(network))
+    signed_in = member.get("/api/v1/actors/clusters?zoom=6").json()
+    assert [f["properties"]["count"] for f in anonymous["features"]] == [1]
+    assert [f["properties"]["count"] for f in signed_in["features"]] == [2]

@@ -1,25 +1,26 @@
 """Map overview: actors aggregated per county or municipality at low zoom, single points when close.
 
-Aggregation happens in the database (GROUP BY over indexed keys), so the overview stays fast with a
-million actors; the unfiltered anonymous overview is cached briefly in the shared cache.
+Without filters the counts come from ``PublicCount`` (kept by triggers, ~11,000 rows), plus a live
+count of the few non-public actors a signed-in person may also see. With filters the database
+aggregates the filtered set (GROUP BY over indexed keys).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, Sum
 
+from wandelwerk.actors.models import PublicCount
 from wandelwerk.actors.query import ActorQuery
 from wandelwerk.actors.selectors import apply_query
-from wandelwerk.actors.visibility import actors_visible_to
+from wandelwerk.actors.visibility import actors_visible_to, public_q
 from wandelwerk.geo.models import Area
 
 POINT_ZOOM = 11  # from this zoom on, single actors are shown
 COUNTY_MAX_ZOOM = 8  # below this zoom, aggregated per county; then per municipality
 MAX_POINTS = 2000
-OVERVIEW_CACHE_SECONDS = 60
 
 
 def actor_point_feature(
@@ -32,19 +33,35 @@ def actor_point_feature(
     }
 
 
+def _unfiltered(query: ActorQuery) -> bool:
+    return not (query.q or query.topics or query.kinds or query.sectors or query.networks or query.area)
+
+
+def _area_counts(*, user: Any, query: ActorQuery, key: str) -> Counter[int]:
+    """Actor counts per county (``key`` = "county_id") or municipality ("municipality_id")."""
+    if not _unfiltered(query):
+        qs = apply_query(actors_visible_to(user), query)
+        return Counter(dict(qs.order_by().values_list(key).annotate(n=Count("id"))))
+    counts_qs = PublicCount.objects.filter(n__gt=0)
+    if query.bbox and key == "municipality_id":
+        b = query.bbox
+        counts_qs = counts_qs.filter(
+            municipality__lat__gte=b.min_lat,
+            municipality__lat__lte=b.max_lat,
+            municipality__lon__gte=b.min_lon,
+            municipality__lon__lte=b.max_lon,
+        )
+    counts: Counter[int] = Counter(dict(counts_qs.values_list(key).annotate(total=Sum("n"))))
+    if user is not None and user.is_authenticated:
+        extra = apply_query(actors_visible_to(user).exclude(public_q()), query)
+        counts.update(dict(extra.order_by().values_list(key).annotate(n=Count("id"))))
+    return counts
+
+
 def clusters(*, user: Any, query: ActorQuery, zoom: int) -> dict[str, Any]:
     """A GeoJSON FeatureCollection: cluster features (``count`` > 0, ``ags``, ``name``) or actor points."""
-    anonymous = user is None or not user.is_authenticated
-    cache_key = f"actors:clusters:{zoom}:{query.bbox.as_param() if query.bbox else ''}"
-    cacheable = anonymous and not (
-        query.q or query.topics or query.kinds or query.sectors or query.networks or query.area
-    )
-    if cacheable:
-        hit = cache.get(cache_key)
-        if hit is not None:
-            return hit  # type: ignore[no-any-return]
-    qs = apply_query(actors_visible_to(user), query)
     if zoom >= POINT_ZOOM:
+        qs = apply_query(actors_visible_to(user), query)
         rows = list(qs.values_list("id", "name", "slug", "kind", "lon", "lat")[: MAX_POINTS + 1])
         if len(rows) <= MAX_POINTS:
             return {
@@ -53,8 +70,10 @@ def clusters(*, user: Any, query: ActorQuery, zoom: int) -> dict[str, Any]:
                 "mode": "points",
             }
     key = "county_id" if zoom < COUNTY_MAX_ZOOM else "municipality_id"
-    counts = dict(qs.order_by().values_list(key).annotate(n=Count("id")))
-    areas = Area.objects.filter(pk__in=list(counts)).only("id", "ags", "name", "lat", "lon")
+    counts = _area_counts(user=user, query=query, key=key)
+    areas = Area.objects.filter(pk__in=[pk for pk, n in counts.items() if n > 0]).only(
+        "id", "ags", "name", "lat", "lon"
+    )
     features = [
         {
             "type": "Feature",
@@ -64,11 +83,8 @@ def clusters(*, user: Any, query: ActorQuery, zoom: int) -> dict[str, Any]:
         for a in areas
         if a.lat is not None and a.lon is not None
     ]
-    result = {
+    return {
         "type": "FeatureCollection",
         "features": features,
         "mode": "county" if key == "county_id" else "municipality",
     }
-    if cacheable:
-        cache.set(cache_key, result, OVERVIEW_CACHE_SECONDS)
-    return result
