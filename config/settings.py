@@ -90,7 +90,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # IMMEDIATE: writers take the lock at BEGIN, so concurrent writers queue instead of failing
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+            "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+        ),
     }
     # a file (not memory) so concurrency tests can use several connections; one per test process
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-wandelwerk-{os.getpid()}.sqlite3")}

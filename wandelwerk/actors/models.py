@@ -135,6 +135,7 @@ class Actor(models.Model):
         indexes = [
             models.Index(fields=["status", "visibility", "lat", "lon"], name="actors_visible_geo"),
             models.Index(fields=["lat", "lon"], name="actors_geo"),
+            models.Index(fields=["status", "visibility", "name", "id"], name="actors_visible_name"),
             models.Index(fields=["kind"], name="actors_kind"),
             models.Index(fields=["sector"], name="actors_sector"),
         ]

@@ -14,7 +14,7 @@ from django.db.models.expressions import RawSQL
 from wandelwerk.actors.models import Actor, Kind, Resource, Sector, Topic, TopicGroup
 from wandelwerk.actors.query import ActorQuery, FilterError
 from wandelwerk.actors.visibility import actors_visible_to  # noqa: F401 - re-exported for views
-from wandelwerk.engines.text import query_tokens
+from wandelwerk.engines.text import bbox_cell_tokens, kind_token, query_tokens, sector_token, topic_token
 from wandelwerk.geo.models import Area, AreaKind
 from wandelwerk.networks.models import Network
 
@@ -28,20 +28,26 @@ class _TsMatch(Func):
     output_field = BooleanField()
 
 
-def _fulltext(qs: QuerySet[Actor], q: str) -> QuerySet[Actor]:
-    tokens = query_tokens(q)
-    if not tokens:
+def _fulltext(qs: QuerySet[Actor], words: list[str], groups: list[list[str]]) -> QuerySet[Actor]:
+    """One index lookup for all of it: every word as a prefix AND, for each group, any of its
+    filter tokens (topics, kinds, sectors, map cells; see engines/text.py)."""
+    if not words and not groups:
         return qs
     if connection.vendor == "sqlite":
-        match = " ".join(f'"{t}"*' for t in tokens)
+        parts = [f'"{w}"*' for w in words] + [f"({' OR '.join(g)})" for g in groups]
         sql = "SELECT rowid FROM actors_actor_fts WHERE actors_actor_fts MATCH %s"
-        return qs.filter(id__in=RawSQL(sql, [match]))  # noqa: S611 - bound parameter
+        return qs.filter(id__in=RawSQL(sql, [" AND ".join(parts)]))  # noqa: S611 - bound parameter
     if connection.vendor == "postgresql":
-        tsquery = " & ".join(f"{t}:*" for t in tokens)
-        return qs.alias(fts_match=_TsMatch(F("search_text"), Value(tsquery))).filter(fts_match=True)
+        parts = [f"{w}:*" for w in words] + [f"({' | '.join(g)})" for g in groups]
+        return qs.alias(fts_match=_TsMatch(F("search_text"), Value(" & ".join(parts)))).filter(fts_match=True)
     condition = Q()
-    for token in tokens:
-        condition &= Q(search_text__icontains=token)
+    for word in words:
+        condition &= Q(search_text__icontains=word)
+    for group in groups:
+        any_of = Q()
+        for token in group:
+            any_of |= Q(search_text__icontains=token)
+        condition &= any_of
     return qs.filter(condition)
 
 
@@ -101,18 +107,24 @@ def apply_query(
 ) -> QuerySet[Actor]:
     """Narrows ``qs`` by every part of ``query`` except the facet named ``skip`` (for facet counts)."""
     r = resolved if resolved is not None else resolve(query)
-    if query.q:
-        qs = _fulltext(qs, query.q)
+    groups: list[list[str]] = []
     if query.bbox:
         b = query.bbox
         qs = qs.filter(lat__gte=b.min_lat, lat__lte=b.max_lat, lon__gte=b.min_lon, lon__lte=b.max_lon)
+        cells = bbox_cell_tokens(b.min_lon, b.min_lat, b.max_lon, b.max_lat)
+        if cells:
+            groups.append(cells)
     if r.topic_ids and skip != "topic":
-        through = Actor.topics.through.objects.filter(topic_id__in=r.topic_ids)
-        qs = qs.filter(id__in=through.values("actor_id"))
+        groups.append([topic_token(t) for t in r.topic_ids])
     if query.kinds and skip != "kind":
         qs = qs.filter(kind__in=query.kinds)
+        groups.append([kind_token(k) for k in query.kinds])
     if query.sectors and skip != "sector":
         qs = qs.filter(sector__in=query.sectors)
+        groups.append([sector_token(s) for s in query.sectors])
+    words = query_tokens(query.q) if query.q else []
+    if words or (groups and len(groups) > 1) or r.topic_ids:
+        qs = _fulltext(qs, words, groups)
     if r.network_area_ids is not None and skip != "network":
         qs = qs.filter(areas_filter(r.network_area_ids))
     if r.area is not None and skip != "area":
@@ -125,10 +137,26 @@ def actor_filter(*, user: Any, query: ActorQuery, resolved: Resolved | None = No
     return apply_query(actors_visible_to(user), query, resolved=resolved).order_by("name", "id")
 
 
+LIST_DEFERRED = (
+    "description",
+    "search_text",
+    "consent_text",
+    "review_note",
+    "municipality__boundary",
+    "municipality__boundary_light",
+    "county__boundary",
+    "county__boundary_light",
+)
+
+
 def actor_list_page(qs: QuerySet[Actor]) -> QuerySet[Actor]:
-    """What a list row shows, in a fixed number of queries."""
-    return qs.select_related("municipality", "county").prefetch_related(
-        Prefetch("topics", queryset=Topic.objects.only("id", "slug", "name", "name_en", "group"))
+    """What a list row shows, in a fixed number of queries (long text columns left out)."""
+    return (
+        qs.defer(*LIST_DEFERRED)
+        .select_related("municipality", "county")
+        .prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.only("id", "slug", "name", "name_en", "group"))
+        )
     )
 
 

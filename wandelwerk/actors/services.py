@@ -7,12 +7,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from wandelwerk.actors.models import Actor, Precision, Resource, Status, Topic, Visibility
-from wandelwerk.engines.text import index_text
+from wandelwerk.engines.text import filter_tokens, index_text
 from wandelwerk.geo.models import Area, AreaKind
 
 CONSENT_VERSION = "2026-11"
@@ -66,9 +66,17 @@ def natural_key_for(*, name: str, municipality_ags: str, source_key: str = "") -
 
 
 def search_text_for(
-    *, name: str, description: str, place: str, topic_names: Iterable[str], extra: Iterable[str] = ()
+    *,
+    name: str,
+    description: str,
+    place: str,
+    topic_names: Iterable[str],
+    extra: Iterable[str] = (),
+    filters: Sequence[str] = (),
 ) -> str:
-    return index_text([name, description, place, *topic_names, *extra])
+    """Stemmed words of the texts, then the filter tokens (topics, kind, sector, map cells)."""
+    words = index_text([name, description, place, *topic_names, *extra])
+    return f"{words} {' '.join(filters)}".strip()
 
 
 def _parents(municipality: Area) -> tuple[Area, Area]:
@@ -117,15 +125,22 @@ def _apply(actor: Actor, data: ActorData) -> None:
 
 
 def actor_reindex(*, actor: Actor) -> None:
-    """Recomputes the search text from name, description, place, topics and offers/needs."""
-    topic_names = list(actor.topics.values_list("name", flat=True))
+    """Recomputes the search text from name, description, place, topics, offers/needs and filters."""
+    topics = list(actor.topics.values_list("id", "name"))
     resources = list(actor.resources.values_list("title", flat=True))
     actor.search_text = search_text_for(
         name=actor.name,
         description=actor.description,
         place=actor.place,
-        topic_names=topic_names,
+        topic_names=[name for _, name in topics],
         extra=resources,
+        filters=filter_tokens(
+            topic_ids=[pk for pk, _ in topics],
+            kind=actor.kind,
+            sector=actor.sector,
+            lon=actor.lon,
+            lat=actor.lat,
+        ),
     )
     Actor.objects.filter(pk=actor.pk).update(search_text=actor.search_text)
 
@@ -266,84 +281,148 @@ class BulkActor:
     resources: Sequence[tuple[str, str, str, str]] = ()
 
 
+def _reserve_actor_ids(n: int) -> list[int]:
+    """Ids for ``n`` new actors, taken inside the caller's write transaction."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence('actors_actor', 'id')) FROM generate_series(1, %s)",
+                [n],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        # SQLite: IMMEDIATE transactions hold the write lock from BEGIN, so nobody else inserts meanwhile
+        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM actors_actor")
+        start = cursor.fetchone()[0] + 1
+        return list(range(start, start + n))
+
+
+def _insert_many(table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
+    qn = connection.ops.quote_name
+    placeholders = ", ".join(["%s"] * len(columns))
+    sql = f"INSERT INTO {qn(table)} ({', '.join(qn(c) for c in columns)}) VALUES ({placeholders})"
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def actors_bulk_insert(
     *, rows: Sequence[BulkActor], topic_names: dict[int, str], batch_size: int = 5000
 ) -> int:
-    """Inserts many new actors with topics and offers/needs. Call inside a transaction; the caller
+    """Inserts many new actors with topics and offers/needs through plain multi-row INSERTs (the ORM's
+    per-object work costs more than the database here). Call inside a transaction; the caller
     guarantees natural keys are new (the unique constraint refuses duplicates). Returns the count."""
-    now = timezone.now()
-    taken = set(
-        Actor.objects.filter(slug__in=[slugify(r.name)[:200] for r in rows]).values_list("slug", flat=True)
-    )
+    ops = connection.ops
+    now = ops.adapt_datetimefield_value(timezone.now())
+    fields = [f for f in Actor._meta.concrete_fields if f.column != "id"]
+    defaults = {f.attname: f.get_default() for f in fields}
+    columns = ["id", *[f.column for f in fields]]
+    attnames = [f.attname for f in fields]
+    bases = {r.name: slugify(r.name)[:200] or "akteur" for r in rows}
+    taken = set(Actor.objects.filter(slug__in=set(bases.values())).values_list("slug", flat=True))
+    through_table = Actor.topics.through._meta.db_table
     total = 0
     for start in range(0, len(rows), batch_size):
         chunk = rows[start : start + batch_size]
-        objs = []
-        for r in chunk:
-            base = slugify(r.name)[:200] or "akteur"
-            slug, n = base, 1
-            while slug in taken:
-                n += 1
-                slug = f"{base}-{n}"
+        ids = _reserve_actor_ids(len(chunk))
+        slugs = []
+        for pk, r in zip(ids, chunk, strict=True):
+            base = bases[r.name]
+            slug = base if base not in taken else f"{base}-{pk}"  # the id keeps suffixed slugs unique
             taken.add(slug)
-            objs.append(
-                Actor(
+            slugs.append(slug)
+        # rare: a suffixed slug such as "repair-cafe-17" was someone's own name
+        clash = set(Actor.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        actor_rows = []
+        for pk, slug, r in zip(ids, slugs, chunk, strict=True):
+            values = dict(defaults)
+            values.update(
+                name=r.name,
+                slug=slug if slug not in clash else f"{slug}-x",
+                kind=r.kind,
+                sector=r.sector,
+                description=r.description,
+                street=r.street,
+                postcode=r.postcode,
+                place=r.place,
+                municipality_id=r.municipality_id,
+                county_id=r.county_id,
+                state_id=r.state_id,
+                lat=r.lat,
+                lon=r.lon,
+                precision=r.precision,
+                website=r.website,
+                email=r.email,
+                phone=r.phone,
+                contact_name=r.contact_name,
+                visibility=r.visibility,
+                status=r.status,
+                source=r.source,
+                natural_key=r.natural_key,
+                last_confirmed=ops.adapt_datefield_value(r.last_confirmed),
+                is_demo=r.is_demo,
+                created_at=now,
+                updated_at=now,
+                search_text=search_text_for(
                     name=r.name,
-                    slug=slug,
-                    kind=r.kind,
-                    sector=r.sector,
                     description=r.description,
-                    street=r.street,
-                    postcode=r.postcode,
                     place=r.place,
-                    municipality_id=r.municipality_id,
-                    county_id=r.county_id,
-                    state_id=r.state_id,
-                    lat=r.lat,
-                    lon=r.lon,
-                    precision=r.precision,
-                    website=r.website,
-                    email=r.email,
-                    phone=r.phone,
-                    contact_name=r.contact_name,
-                    visibility=r.visibility,
-                    status=r.status,
-                    source=r.source,
-                    natural_key=r.natural_key,
-                    last_confirmed=r.last_confirmed,
-                    is_demo=r.is_demo,
-                    created_at=now,
-                    updated_at=now,
-                    search_text=search_text_for(
-                        name=r.name,
-                        description=r.description,
-                        place=r.place,
-                        topic_names=[topic_names.get(t, "") for t in r.topic_ids],
-                        extra=[res[2] for res in r.resources],
+                    topic_names=[topic_names.get(t, "") for t in r.topic_ids],
+                    extra=[res[2] for res in r.resources],
+                    filters=filter_tokens(
+                        topic_ids=r.topic_ids, kind=r.kind, sector=r.sector, lon=r.lon, lat=r.lat
+                    ),
+                ),
+            )
+            actor_rows.append((pk, *(values[a] for a in attnames)))
+        _insert_many(Actor._meta.db_table, columns, actor_rows)
+        _insert_many(
+            through_table,
+            ["actor_id", "topic_id"],
+            [(pk, t) for pk, r in zip(ids, chunk, strict=True) for t in sorted(set(r.topic_ids))],
+        )
+        _insert_many(
+            Resource._meta.db_table,
+            ["actor_id", "direction", "category", "title", "description", "created_at"],
+            [(pk, d, c, t, ds, now) for pk, r in zip(ids, chunk, strict=True) for d, c, t, ds in r.resources],
+        )
+        total += len(chunk)
+    return total
+
+
+def actors_reindex_all(*, batch_size: int = 5000) -> int:
+    """Recomputes every actor's search text (after an upgrade or renamed topics). Returns the count."""
+    topic_names = dict(Topic.objects.values_list("id", "name"))
+    through = Actor.topics.through.objects
+    done = 0
+    last_id = 0
+    while True:
+        rows = list(
+            Actor.objects.filter(pk__gt=last_id)
+            .order_by("pk")
+            .values_list("pk", "name", "description", "place", "kind", "sector", "lon", "lat")[:batch_size]
+        )
+        if not rows:
+            return done
+        ids = [row[0] for row in rows]
+        topics: dict[int, list[int]] = {}
+        for actor_id, topic_id in through.filter(actor_id__in=ids).values_list("actor_id", "topic_id"):
+            topics.setdefault(actor_id, []).append(topic_id)
+        titles: dict[int, list[str]] = {}
+        for actor_id, title in Resource.objects.filter(actor_id__in=ids).values_list("actor_id", "title"):
+            titles.setdefault(actor_id, []).append(title)
+        with transaction.atomic():
+            for pk, name, description, place, kind, sector, lon, lat in rows:
+                text = search_text_for(
+                    name=name,
+                    description=description,
+                    place=place,
+                    topic_names=[topic_names.get(t, "") for t in topics.get(pk, [])],
+                    extra=titles.get(pk, []),
+                    filters=filter_tokens(
+                        topic_ids=topics.get(pk, []), kind=kind, sector=sector, lon=lon, lat=lat
                     ),
                 )
-            )
-        created = Actor.objects.bulk_create(objs, batch_size=batch_size)
-        if created and created[0].pk is None:  # backends that do not return ids
-            keys = {o.natural_key: o for o in created}
-            for pk, key in Actor.objects.filter(natural_key__in=list(keys)).values_list("pk", "natural_key"):
-                keys[key].pk = pk
-        through = Actor.topics.through
-        through.objects.bulk_create(
-            [
-                through(actor_id=o.pk, topic_id=t)
-                for o, r in zip(created, chunk, strict=True)
-                for t in set(r.topic_ids)
-            ],
-            batch_size=batch_size * 3,
-        )
-        Resource.objects.bulk_create(
-            [
-                Resource(actor_id=o.pk, direction=d, category=c, title=t, description=ds, created_at=now)
-                for o, r in zip(created, chunk, strict=True)
-                for d, c, t, ds in r.resources
-            ],
-            batch_size=batch_size,
-        )
-        total += len(created)
-    return total
+                Actor.objects.filter(pk=pk).update(search_text=text)
+        done += len(rows)
+        last_id = ids[-1]
