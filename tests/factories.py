@@ -18,7 +18,7 @@ def _square(lon: float, lat: float, half: float) -> str:
         [lon - half, lat + half],
     ]
     ring.append(ring[0])
-    return '{"type":"Polygon","coordinates":' + str(ring).replace(" ", "") + "}"
+    return '{"type":"Polygon","coordinates":[' + str(ring).replace(" ", "") + "]}"
 
 
 class AreaFactory(factory.django.DjangoModelFactory):

@@ -79,6 +79,9 @@ def test_web_write_routes(world, role):
     assert r.status_code == expect(role, [302, 403, 302, 403, 302])
     assert actor.resources.exists() == (role in ("coord_a", "admin"))
 
+    r = c.get("/akteure/import/")
+    assert r.status_code == expect(role, [302, 403, 200, 200, 200])
+
     r = c.get("/akteure/pruefen/")
     assert r.status_code == expect(role, [302, 403, 200, 200, 200])
     if role == "coord_b":

@@ -41,3 +41,4 @@ rules.add_perm("actors.change_actor", is_actor_owner | is_area_coordinator | is_
 rules.add_perm("actors.delete_actor", is_actor_owner | is_staff)
 rules.add_perm("actors.review_actor", is_area_coordinator | is_staff)
 rules.add_perm("actors.review_any", is_coordinator_anywhere | is_staff)
+rules.add_perm("actors.import_actors", is_coordinator_anywhere | is_staff)

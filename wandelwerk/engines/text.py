@@ -20,7 +20,9 @@ _stemmer = snowballstemmer.stemmer("german")
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Stem of one lower-case word, with remaining diacritics removed (é → e)."""
+    """Stem of one lower-case word, with remaining diacritics removed (é → e). Numbers stay as they are."""
+    if word.isdigit():
+        return word
     stemmed: str = _stemmer.stemWord(word)
     decomposed = unicodedata.normalize("NFKD", stemmed)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
