@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from wandelwerk.actors.models import (
     Direction,
@@ -24,52 +24,58 @@ class ActorForm(forms.Form):
     """Register or edit an organisation (or a person). The location is resolved offline from
     postcode and place; a person is only ever shown at municipality level."""
 
-    name = forms.CharField(label=_l("Name"), max_length=200)
-    kind = forms.ChoiceField(label=_l("Art"), choices=Kind.choices)
-    sector = forms.ChoiceField(label=_l("Sektor"), choices=Sector.choices)
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
+    kind = forms.ChoiceField(label=gettext_lazy("Art"), choices=Kind.choices)
+    sector = forms.ChoiceField(label=gettext_lazy("Sektor"), choices=Sector.choices)
     description = forms.CharField(
-        label=_l("Beschreibung"),
+        label=gettext_lazy("Beschreibung"),
         required=False,
         widget=forms.Textarea,
         max_length=10_000,
-        help_text=_l("Markdown erlaubt: **fett**, *kursiv*, Listen, Links."),
+        help_text=gettext_lazy("Markdown erlaubt: **fett**, *kursiv*, Listen, Links."),
     )
     topics = forms.ModelMultipleChoiceField(
-        label=_l("Handlungsfelder"),
+        label=gettext_lazy("Handlungsfelder"),
         queryset=Topic.objects.filter(group=TopicGroup.FIELD),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     sdgs = forms.ModelMultipleChoiceField(
-        label=_l("Nachhaltigkeitsziele (SDGs)"),
+        label=gettext_lazy("Nachhaltigkeitsziele (SDGs)"),
         queryset=Topic.objects.filter(group=TopicGroup.SDG),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     street = forms.CharField(
-        label=_l("Straße und Hausnummer"),
+        label=gettext_lazy("Straße und Hausnummer"),
         max_length=200,
         required=False,
-        help_text=_l("Nur für Organisationen; bei Personen wird nur die Gemeinde gezeigt."),
+        help_text=gettext_lazy("Nur für Organisationen; bei Personen wird nur die Gemeinde gezeigt."),
     )
     postcode = forms.RegexField(
-        label=_l("PLZ"),
+        label=gettext_lazy("PLZ"),
         regex=r"^\d{5}$",
         required=False,
-        error_messages={"invalid": _l("Eine Postleitzahl hat genau fünf Ziffern.")},
+        error_messages={"invalid": gettext_lazy("Eine Postleitzahl hat genau fünf Ziffern.")},
     )
-    place = forms.CharField(label=_l("Ort / Gemeinde"), max_length=200, required=False)
-    website = forms.URLField(label=_l("Website"), required=False, max_length=300, assume_scheme="https")
-    email = forms.EmailField(label=_l("E-Mail"), required=False)
-    phone = forms.CharField(label=_l("Telefon"), max_length=60, required=False)
-    contact_name = forms.CharField(label=_l("Ansprechperson"), max_length=200, required=False)
+    place = forms.CharField(label=gettext_lazy("Ort / Gemeinde"), max_length=200, required=False)
+    website = forms.URLField(
+        label=gettext_lazy("Website"), required=False, max_length=300, assume_scheme="https"
+    )
+    email = forms.EmailField(label=gettext_lazy("E-Mail"), required=False)
+    phone = forms.CharField(label=gettext_lazy("Telefon"), max_length=60, required=False)
+    contact_name = forms.CharField(label=gettext_lazy("Ansprechperson"), max_length=200, required=False)
     visibility = forms.ChoiceField(
-        label=_l("Sichtbarkeit"), choices=Visibility.choices, initial=Visibility.PUBLIC
+        label=gettext_lazy("Sichtbarkeit"), choices=Visibility.choices, initial=Visibility.PUBLIC
     )
     person_consent = forms.BooleanField(label=CONSENT_TEXT, required=False)
 
-    lat = forms.FloatField(label=_l("Breitengrad (optional)"), required=False, min_value=47.0, max_value=55.2)
-    lon = forms.FloatField(label=_l("Längengrad (optional)"), required=False, min_value=5.8, max_value=15.1)
+    lat = forms.FloatField(
+        label=gettext_lazy("Breitengrad (optional)"), required=False, min_value=47.0, max_value=55.2
+    )
+    lon = forms.FloatField(
+        label=gettext_lazy("Längengrad (optional)"), required=False, min_value=5.8, max_value=15.1
+    )
 
     def clean(self) -> dict[str, Any]:
         from wandelwerk.geo.models import PostalCodeArea
@@ -116,14 +122,16 @@ class ActorForm(forms.Form):
 
 
 class ResourceForm(forms.Form):
-    direction = forms.ChoiceField(label=_l("Angebot oder Bedarf"), choices=Direction.choices)
-    category = forms.ChoiceField(label=_l("Kategorie"), choices=ResourceCategory.choices)
-    title = forms.CharField(label=_l("Titel"), max_length=200)
+    direction = forms.ChoiceField(label=gettext_lazy("Angebot oder Bedarf"), choices=Direction.choices)
+    category = forms.ChoiceField(label=gettext_lazy("Kategorie"), choices=ResourceCategory.choices)
+    title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
     description = forms.CharField(
-        label=_l("Beschreibung"), required=False, widget=forms.Textarea, max_length=2000
+        label=gettext_lazy("Beschreibung"), required=False, widget=forms.Textarea, max_length=2000
     )
 
 
 class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", _l("freigeben")), ("reject", _l("ablehnen"))])
-    note = forms.CharField(label=_l("Notiz"), required=False, max_length=2000)
+    decision = forms.ChoiceField(
+        choices=[("approve", gettext_lazy("freigeben")), ("reject", gettext_lazy("ablehnen"))]
+    )
+    note = forms.CharField(label=gettext_lazy("Notiz"), required=False, max_length=2000)

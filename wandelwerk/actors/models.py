@@ -27,6 +27,15 @@ class Topic(models.Model):
         verbose_name_plural = _("Handlungsfelder")
 
     def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the active language (English where one is stored)."""
+        from django.utils.translation import get_language
+
+        if self.name_en and (get_language() or "de").startswith("en"):
+            return self.name_en
         return self.name
 
 

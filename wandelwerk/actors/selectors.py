@@ -209,7 +209,7 @@ def facets(*, user: Any, query: ActorQuery, resolved: Resolved | None = None) ->
         .annotate(n=Count("id"))
     )
     result["topic"] = [
-        FacetValue(t.slug, t.name, topic_counts.get(t.pk, 0), t.slug in query.topics)
+        FacetValue(t.slug, t.label, topic_counts.get(t.pk, 0), t.slug in query.topics)
         for t in Topic.objects.filter(group=TopicGroup.FIELD)
         if topic_counts.get(t.pk) or t.slug in query.topics
     ]

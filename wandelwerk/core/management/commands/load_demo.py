@@ -1,0 +1,51 @@
+"""``python manage.py load_demo``: demo networks, accounts and synthetic actors on the loaded geography."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from wandelwerk.core.demo import DEMO_ACTORS, DEMO_PASSWORD, DEMO_USERS, SynthError, demo_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Legt die Demo-Netzwerke (Landesverband Nachhaltiges Sachsen mit fünf Regionen, ZusammenWachsen, "
+        "Circular Rural Regions), Demo-Konten und synthetische Akteure an. Idempotent: ein zweiter Lauf "
+        "ergänzt nur, was fehlt, und ändert oder löscht nichts."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--actors", type=int, default=DEMO_ACTORS, help=f"synthetische Akteure (Standard: {DEMO_ACTORS})"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["actors"] < 0:
+            raise CommandError("--actors darf nicht negativ sein.")
+        started = time.perf_counter()
+        try:
+            report = demo_load(actors=options["actors"])
+        except SynthError as exc:
+            raise CommandError(str(exc)) from exc
+        out = self.stdout
+        for slug in report.networks_created:
+            out.write(f"Netzwerk angelegt: {slug}")
+        if report.networks_kept:
+            out.write(f"Netzwerke schon vorhanden (unverändert): {', '.join(report.networks_kept)}")
+        for slug in report.networks_skipped:
+            self.stderr.write(f"Netzwerk übersprungen (keines seiner Gebiete ist geladen): {slug}")
+        if report.missing_areas:
+            self.stderr.write(f"Nicht geladene Gebiete: {', '.join(report.missing_areas)}")
+        for email in report.users_created:
+            out.write(f"Konto angelegt: {email}")
+        if report.actors is not None:
+            out.write(
+                f"Akteure: {report.actors.created:,} angelegt, {report.actors.skipped:,} schon vorhanden."
+            )
+        out.write(self.style.SUCCESS(f"Demodaten bereit ({time.perf_counter() - started:.1f} s)."))
+        out.write("")
+        out.write(f"  Demo-Anmeldung: {DEMO_USERS[0][0]} / {DEMO_PASSWORD}")
+        out.write(f"  weitere Konten (gleiches Passwort): {', '.join(u[0] for u in DEMO_USERS[1:])}")
