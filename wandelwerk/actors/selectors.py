@@ -10,6 +10,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import BooleanField, Count, F, Func, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext as _
 
 from wandelwerk.actors.models import Actor, Kind, Resource, Sector, Topic, TopicGroup
 from wandelwerk.actors.query import ActorQuery, FilterError
@@ -82,14 +83,14 @@ def resolve(query: ActorQuery) -> Resolved:
         topics = dict(Topic.objects.filter(slug__in=query.topics).values_list("slug", "id"))
         missing = set(query.topics) - set(topics)
         if missing:
-            raise FilterError("topic", f"Unbekanntes Handlungsfeld „{sorted(missing)[0]}“.")
+            raise FilterError("topic", _("Unbekanntes Handlungsfeld „%(v)s“.") % {"v": sorted(missing)[0]})
         topic_ids = tuple(topics.values())
     area_ids: frozenset[int] | None = None
     if query.networks:
         networks = list(Network.objects.filter(slug__in=query.networks))
         missing = set(query.networks) - {n.slug for n in networks}
         if missing:
-            raise FilterError("network", f"Unbekanntes Netzwerk „{sorted(missing)[0]}“.")
+            raise FilterError("network", _("Unbekanntes Netzwerk „%(v)s“.") % {"v": sorted(missing)[0]})
         ids: set[int] = set()
         for network in networks:
             ids |= network_area_ids(network)
@@ -98,7 +99,7 @@ def resolve(query: ActorQuery) -> Resolved:
     if query.area:
         area = Area.objects.filter(ags=query.area).only("id", "kind", "ags", "name").first()
         if area is None:
-            raise FilterError("area", f"Unbekannter Gebietsschlüssel „{query.area}“.")
+            raise FilterError("area", _("Unbekannter Gebietsschlüssel „%(v)s“.") % {"v": query.area})
     return Resolved(topic_ids=topic_ids, network_area_ids=area_ids, area=area)
 
 

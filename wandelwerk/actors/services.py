@@ -10,6 +10,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from wandelwerk.actors.models import Actor, Precision, Resource, Status, Topic, Visibility
 from wandelwerk.engines.text import filter_tokens, index_text
@@ -82,14 +83,14 @@ def search_text_for(
 def _parents(municipality: Area) -> tuple[Area, Area]:
     county = municipality.parent
     if municipality.kind != AreaKind.MUNICIPALITY or county is None or county.parent is None:
-        raise ActorError(f"„{municipality}“ ist keine Gemeinde.")
+        raise ActorError(_("„%(name)s“ ist keine Gemeinde.") % {"name": municipality})
     return county, county.parent
 
 
 def _apply(actor: Actor, data: ActorData) -> None:
     name = data.name.strip()
     if not name:
-        raise ActorError("Name fehlt.")
+        raise ActorError(_("Name fehlt."))
     county, state = _parents(data.municipality)
     actor.name = name
     actor.kind = data.kind
@@ -176,7 +177,10 @@ def actor_create(*, data: ActorData, owner: Any = None, status: str = Status.PEN
         name=actor.name, municipality_ags=data.municipality.ags
     )
     if Actor.objects.filter(natural_key=actor.natural_key).exists():
-        raise ActorError(f"„{actor.name}“ ist in {data.municipality.name} bereits eingetragen.")
+        raise ActorError(
+            _("„%(name)s“ ist in %(place)s bereits eingetragen.")
+            % {"name": actor.name, "place": data.municipality.name}
+        )
     actor.slug = unique_slug(actor.name)
     actor.save()
     actor.topics.set(Topic.objects.filter(pk__in=list(data.topic_ids)))
@@ -212,7 +216,7 @@ def actor_review(*, actor: Actor, reviewer: Any, approve: bool, note: str = "") 
         review_note=note,
     )
     if not updated:
-        raise ActorError("Dieser Eintrag wurde bereits geprüft.")
+        raise ActorError(_("Dieser Eintrag wurde bereits geprüft."))
     actor.refresh_from_db()
     return actor
 
@@ -235,7 +239,7 @@ def resource_add(
     *, actor: Actor, direction: str, category: str, title: str, description: str = ""
 ) -> Resource:
     if not title.strip():
-        raise ActorError("Titel fehlt.")
+        raise ActorError(_("Titel fehlt."))
     resource = Resource.objects.create(
         actor=actor, direction=direction, category=category, title=title.strip(), description=description
     )

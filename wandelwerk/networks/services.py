@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from wandelwerk.geo.models import Area
 from wandelwerk.networks.models import Membership, Network, Role
@@ -27,7 +28,7 @@ def network_create(
     is_demo: bool = False,
 ) -> Network:
     if Network.objects.filter(slug=slug).exists():
-        raise NetworkError(f"Ein Netzwerk mit dem Kürzel „{slug}“ gibt es schon.")
+        raise NetworkError(_("Ein Netzwerk mit dem Kürzel „%(slug)s“ gibt es schon.") % {"slug": slug})
     network = Network.objects.create(
         slug=slug, name=name, parent=parent, description=description, website=website, is_demo=is_demo
     )
@@ -39,13 +40,15 @@ def network_create(
 def membership_set(*, network: Network, user: Any, role: str = Role.MEMBER) -> Membership:
     """Gives ``user`` a role in ``network`` (creates or changes the membership; one row per person)."""
     if role not in Role.values:
-        raise NetworkError(f"Unbekannte Rolle „{role}“.")
+        raise NetworkError(_("Unbekannte Rolle „%(role)s“.") % {"role": role})
     try:
-        membership, _ = Membership.objects.update_or_create(
+        membership, _created = Membership.objects.update_or_create(
             network=network, user=user, defaults={"role": role}
         )
     except IntegrityError as exc:  # a parallel request created it first
-        raise NetworkError("Die Mitgliedschaft wurde gleichzeitig geändert; bitte erneut versuchen.") from exc
+        raise NetworkError(
+            _("Die Mitgliedschaft wurde gleichzeitig geändert; bitte erneut versuchen.")
+        ) from exc
     return membership
 
 
