@@ -10,13 +10,21 @@ from django.db import migrations
 # slug, German name, English name — order is the display order
 FIELDS = [
     # seed 001 (ZusammenWachsen – Engagiert im Revier): the ten action fields, verbatim
-    ("ehrenamt-engagement", "Ehrenamt und bürgerschaftliches Engagement", "Volunteering and civic engagement"),
+    (
+        "ehrenamt-engagement",
+        "Ehrenamt und bürgerschaftliches Engagement",
+        "Volunteering and civic engagement",
+    ),
     (
         "beteiligung-demokratie",
         "Beteiligung und demokratische Mitbestimmung",
         "Participation and democratic co-determination",
     ),
-    ("lebendige-doerfer", "Lebendige Dörfer und sozialer Zusammenhalt", "Vibrant villages and social cohesion"),
+    (
+        "lebendige-doerfer",
+        "Lebendige Dörfer und sozialer Zusammenhalt",
+        "Vibrant villages and social cohesion",
+    ),
     ("bildung-kultur", "Bildung und Kultur", "Education and culture"),
     ("zirkulaeres-wirtschaften", "Nachhaltiges, zirkuläres Wirtschaften", "Sustainable, circular economy"),
     ("mobilitaet", "Gute Mobilität für alle", "Good mobility for all"),

@@ -74,7 +74,13 @@
         var size = Math.min(56, 24 + Math.round(Math.log(props.count + 1) * 4));
         var icon = L.divIcon({ className: "cluster-icon", html: String(props.count), iconSize: [size, size] });
         var m = L.marker(latlng, { icon: icon, title: props.name + ": " + props.count, keyboard: true, alt: props.name });
-        m.on("click", function () { map.setView(latlng, Math.min(map.getZoom() + 2.5, 13)); });
+        var zoomIn = function () { map.setView(latlng, Math.min(map.getZoom() + 2.5, 13)); };
+        m.on("click", zoomIn);
+        m.on("add", function () {
+          m.getElement().addEventListener("keydown", function (ev) {
+            if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); zoomIn(); }
+          });
+        });
         actorLayer.addLayer(m);
       } else {
         var cm = L.circleMarker(latlng, { radius: 6, color: "#134d29", weight: 1, fillColor: "#1d6b3a", fillOpacity: 0.85 });
@@ -90,12 +96,16 @@
       if (b.isValid()) { map.fitBounds(b.pad(0.2), { maxZoom: 11 }); }
     }
   }
+  var actorSeq = 0, listSeq = 0;  // answers to older requests are ignored when they arrive late
   function refreshActors() {
     if (data.clustersUrl) {
       var params = new URLSearchParams(filterParams);
       params.set("bbox", bboxParam());
       params.set("zoom", String(Math.round(map.getZoom())));
-      getJSON(data.clustersUrl + "?" + params.toString()).then(drawFeatures).catch(function () {});
+      var seq = ++actorSeq;
+      getJSON(data.clustersUrl + "?" + params.toString()).then(function (geo) {
+        if (seq === actorSeq) { drawFeatures(geo); }
+      }).catch(function () {});
     } else if (data.actorsUrl && !fitted) {
       fitted = true;
       getJSON(data.actorsUrl).then(drawFeatures).catch(function () {});
@@ -111,9 +121,11 @@
     params.set("bbox", bboxParam());
     var url = data.listUrl + "?" + params.toString();
     params.set("partial", "1");
+    var seq = ++listSeq;
     fetch(data.listUrl + "?" + params.toString(), { credentials: "same-origin" })
       .then(function (r) { return r.text(); })
       .then(function (html) {
+        if (seq !== listSeq) { return; }
         results.innerHTML = html;
         window.history.replaceState(null, "", url);
       }).catch(function () {});
