@@ -121,12 +121,25 @@ def ensure_geo(log: Path) -> Path:
     return GEO.path
 
 
+def _ensure_search_text(db: BenchDb, *, log: Path, say: Callable[[str], None]) -> None:
+    """A database built by older code carries an older search text: reindex it, or the measured
+    searches would run against an index that no longer matches the query code."""
+    from wandelwerk.engines.text import SEARCH_TEXT_VERSION
+
+    if _meta(db).get("search_text_version") == SEARCH_TEXT_VERSION:
+        return
+    say(f"  reindexing {db.name} (search text version {SEARCH_TEXT_VERSION}) …")
+    seconds = manage(db.path, "reindex_actors", log=log)
+    _write_meta(db, search_text_version=SEARCH_TEXT_VERSION, reindex_seconds=round(seconds, 1))
+
+
 def ensure(key: str, *, log: Path, say: Callable[[str], None] = print) -> BenchDb:
     """The database ``key`` with its full actor count, built or continued as needed."""
     db = DATABASES[key]
     have = actor_count(db.path)
     if have == db.actors:
         manage(db.path, "migrate", "--noinput", log=log)  # the schema may have moved on since the build
+        _ensure_search_text(db, log=log, say=say)
         return db
     geo = ensure_geo(log)
     if have < 0:
@@ -139,6 +152,7 @@ def ensure(key: str, *, log: Path, say: Callable[[str], None] = print) -> BenchD
     say(f"  building {db.name}: {max(actor_count(db.path), 0):,} → {db.actors:,} actors (log: {log})")
     seconds = manage(db.path, "synth", "--actors", str(db.actors), "--seed", str(SEED), log=log)
     _write_meta(db, actors=db.actors, seed=SEED, synth_seconds_last_run=round(seconds, 1))
+    _ensure_search_text(db, log=log, say=say)
     got = actor_count(db.path)
     if got != db.actors:
         raise RuntimeError(f"{db.name}: expected {db.actors} actors, found {got}")

@@ -415,9 +415,9 @@ def actors_reindex_all(*, batch_size: int = 5000) -> int:
         titles: dict[int, list[str]] = {}
         for actor_id, title in Resource.objects.filter(actor_id__in=ids).values_list("actor_id", "title"):
             titles.setdefault(actor_id, []).append(title)
-        with transaction.atomic():
-            for pk, name, description, place, kind, sector, lon, lat in rows:
-                text = search_text_for(
+        updates = [
+            (
+                search_text_for(
                     name=name,
                     description=description,
                     place=place,
@@ -426,7 +426,12 @@ def actors_reindex_all(*, batch_size: int = 5000) -> int:
                     filters=filter_tokens(
                         topic_ids=topics.get(pk, []), kind=kind, sector=sector, lon=lon, lat=lat
                     ),
-                )
-                Actor.objects.filter(pk=pk).update(search_text=text)
+                ),
+                pk,
+            )
+            for pk, name, description, place, kind, sector, lon, lat in rows
+        ]
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany("UPDATE actors_actor SET search_text = %s WHERE id = %s", updates)
         done += len(rows)
         last_id = ids[-1]

@@ -14,6 +14,10 @@ from functools import lru_cache
 
 import snowballstemmer
 
+# Bump when what goes into Actor.search_text changes; stored indexes are then rebuilt
+# (`manage.py reindex_actors`; the benchmark harness checks it).
+SEARCH_TEXT_VERSION = 2
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("german")
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from wandelwerk.core.demo import SynthError, synth_insert, synth_municipalities, synth_topics
+from wandelwerk.core.maintenance import database_analyze
 
 
 def _states(raw: str) -> list[str]:
@@ -61,6 +62,8 @@ class Command(BaseCommand):
             )
         except SynthError as exc:
             raise CommandError(str(exc)) from exc
+        if result.created:
+            database_analyze()  # fresh planner statistics after a bulk load
         self.stdout.write(
             self.style.SUCCESS(
                 f"{result.created:,} Akteure angelegt, {result.skipped:,} waren schon da "
