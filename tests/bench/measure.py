@@ -89,7 +89,7 @@ def _series(
 def _search_params(count: int, seed: int) -> list[dict[str, str]]:
     """bbox about 40 × 45 km around the 40 largest municipalities, an action field and a word."""
     from wandelwerk.actors.models import Topic, TopicGroup
-    from wandelwerk.engines.synth import SEARCH_WORDS
+    from wandelwerk.engines.synth_words import SEARCH_WORDS
     from wandelwerk.geo.models import Area, AreaKind
 
     cities = list(
