@@ -36,7 +36,6 @@ from wandelwerk.engines.synth_words import (
     STREET_TAILS,
     STREETS,
     TOPIC_SENTENCES,
-    A,
 )
 
 BLOCK = 4096
