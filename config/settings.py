@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "wandelwerk.geo",
     "wandelwerk.networks",
     "wandelwerk.actors",
+    "wandelwerk.projects",
 ]
 
 MIDDLEWARE = [
