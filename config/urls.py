@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("akteure/", include("wandelwerk.actors.urls")),
     path("netzwerke/", include("wandelwerk.networks.urls")),
     path("regionen/", include("wandelwerk.geo.urls")),
+    path("", include("wandelwerk.projects.urls")),
     path("", include("wandelwerk.core.urls")),
     prefix_default_language=False,
 )

@@ -10,6 +10,7 @@ from wandelwerk.actors import api_write  # noqa: F401  (registers the write rout
 from wandelwerk.actors.api import router as actors_router
 from wandelwerk.geo.api import router as geo_router
 from wandelwerk.networks.api import router as networks_router
+from wandelwerk.projects.api import router as projects_router
 
 api = NinjaAPI(
     title="Wandelwerk API",
@@ -38,3 +39,4 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 api.add_router("/", actors_router, tags=["actors"])
 api.add_router("/areas", geo_router, tags=["areas"])
 api.add_router("/networks", networks_router, tags=["networks"])
+api.add_router("/", projects_router, tags=["projects"])

@@ -1,0 +1,93 @@
+"""Projects and strategies through the API: drafts never leak, filters work, bad filters are named."""
+
+import pytest
+from django.test import Client
+
+from tests.factories import TopicFactory, UserFactory, make_actor
+from wandelwerk.projects.models import Measure, Strategy
+from wandelwerk.projects.services import project_advance, project_create
+
+
+@pytest.fixture
+def world(geo):
+    city = make_actor(geo["zwickau"], name="Stadt Zwickau", kind="administration", sector="administration")
+    strategy = Strategy.objects.create(
+        title="Klimaschutzkonzept Zwickau 2030",
+        slug="kk-zwickau",
+        publisher=city,
+        area=geo["zwickau"],
+        period_start=2024,
+        period_end=2030,
+        is_published=True,
+    )
+    m1 = Measure.objects.create(strategy=strategy, code="M 1.1", title="PV auf kommunalen Dächern")
+    m2 = Measure.objects.create(strategy=strategy, code="M 3.2", title="Radverkehr stärken")
+    energy = TopicFactory(slug="energie", name="Energie")
+    lead = UserFactory()
+    public = project_create(
+        user=lead,
+        title="Bürgersolar",
+        summary="PV",
+        area=geo["zwickau"],
+        topics=[energy],
+        measure_ids=[m1.pk],
+        is_public=True,
+        effect_co2_t=120,
+    )
+    project_advance(project=public, user=lead, to_stage="planning")
+    draft = project_create(
+        user=lead,
+        title="Geheimer Entwurf",
+        summary="noch nicht",
+        area=geo["zwickau"],
+        measure_ids=[m1.pk, m2.pk],
+    )
+    return {"strategy": strategy, "m1": m1, "m2": m2, "public": public, "draft": draft, "lead": lead}
+
+
+@pytest.mark.django_db
+def test_anonymous_never_sees_drafts(world):
+    c = Client()
+    body = c.get("/api/v1/projects").json()
+    assert body["count"] == 1 and body["items"][0]["title"] == "Bürgersolar"
+    assert body["items"][0]["stage"] == "planning"
+    assert c.get(f"/api/v1/projects/{world['draft'].pk}").status_code == 404
+    assert "Geheimer" not in c.get("/api/v1/projects.geojson").content.decode()
+    assert "Geheimer" not in c.get("/api/v1/projects?q=Geheimer").content.decode()
+    strategy = c.get(f"/api/v1/strategies/{world['strategy'].pk}").json()
+    assert [m["project_ids"] for m in strategy["measures"]] == [[world["public"].pk], []]
+
+
+@pytest.mark.django_db
+def test_the_team_sees_its_draft(world):
+    c = Client()
+    c.force_login(world["lead"])
+    assert c.get("/api/v1/projects").json()["count"] == 2
+    assert c.get(f"/api/v1/projects/{world['draft'].pk}").status_code == 200
+
+
+@pytest.mark.django_db
+def test_filters_by_stage_topic_measure_area_and_text(world):
+    c = Client()
+    c.force_login(world["lead"])
+
+    def titles(qs):
+        return sorted(i["title"] for i in c.get("/api/v1/projects?" + qs).json()["items"])
+
+    assert titles("stage=planning") == ["Bürgersolar"]
+    assert titles("stage=idea") == ["Geheimer Entwurf"]
+    assert titles("topic=energie") == ["Bürgersolar"]
+    assert titles(f"measure={world['m2'].pk}") == ["Geheimer Entwurf"]
+    assert titles("area=14524") == ["Bürgersolar", "Geheimer Entwurf"]
+    assert titles("area=14626") == []
+    assert titles("q=solar") == ["Bürgersolar"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "qs,word",
+    [("stage=flying", "stage"), ("bbox=1,2", "bbox"), ("area=99999", "area"), ("measure=abc", "measure")],
+)
+def test_bad_filters_are_refused_naming_the_parameter(world, qs, word):
+    r = Client().get("/api/v1/projects?" + qs)
+    assert r.status_code in (400, 422) and word in r.content.decode()

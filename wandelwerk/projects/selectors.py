@@ -1,0 +1,182 @@
+"""Reads in the project factory. Every list starts from ``projects_visible_to`` so drafts never leak."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from wandelwerk.actors.query import BBox, parse_bbox
+from wandelwerk.geo.models import Area, AreaKind
+from wandelwerk.projects.models import Measure, Partner, PartnerStatus, Project, Stage, Strategy
+
+
+class ProjectFilterError(ValueError):
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(message)
+        self.param = param
+        self.message = message
+
+
+def projects_visible_to(user: Any) -> QuerySet[Project]:
+    """Public projects; for signed-in people also the drafts of their teams and of the areas they
+    coordinate; everything for staff."""
+    qs = Project.objects.all()
+    if user is None or not user.is_authenticated:
+        return qs.filter(is_public=True)
+    if user.is_staff:
+        return qs
+    from wandelwerk.networks.selectors import area_ids_for_user
+
+    team = Partner.objects.filter(status=PartnerStatus.ACCEPTED, actor__owner=user).values("project_id")
+    condition = Q(is_public=True) | Q(created_by=user) | Q(pk__in=team)
+    coordinated = area_ids_for_user(user=user, coordinator=True)
+    if coordinated:
+        ids = list(coordinated)
+        condition |= Q(area_id__in=ids) | Q(area__parent_id__in=ids) | Q(area__parent__parent_id__in=ids)
+    return qs.filter(condition)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectQuery:
+    stage: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+    measure: tuple[int, ...] = ()
+    area: str = ""
+    network: str = ""
+    q: str = ""
+    bbox: BBox | None = None
+
+
+def _list(params: Any, key: str) -> list[str]:
+    raw = params.getlist(key) if hasattr(params, "getlist") else ([params[key]] if params.get(key) else [])
+    return [v.strip() for item in raw for v in str(item).split(",") if v.strip()]
+
+
+def parse_project_query(params: Any) -> ProjectQuery:
+    from wandelwerk.actors.query import FilterError
+
+    stages = tuple(_list(params, "stage"))
+    for s in stages:
+        if s not in Stage.values:
+            raise ProjectFilterError("stage", f"stage: unbekannte Phase „{s}“ ({', '.join(Stage.values)}).")
+    try:
+        measures = tuple(int(m) for m in _list(params, "measure"))
+    except ValueError as exc:
+        raise ProjectFilterError("measure", "measure: Maßnahmen werden mit ihrer Nummer angegeben.") from exc
+    try:
+        bbox = parse_bbox(params.get("bbox")) if params.get("bbox") else None
+    except FilterError as exc:
+        raise ProjectFilterError("bbox", exc.message) from exc
+    q = (params.get("q") or "").strip()
+    if len(q) > 200:
+        raise ProjectFilterError("q", "q: höchstens 200 Zeichen.")
+    return ProjectQuery(
+        stage=stages,
+        topic=tuple(_list(params, "topic")),
+        measure=measures,
+        area=(params.get("area") or "").strip(),
+        network=(params.get("network") or "").strip(),
+        q=q,
+        bbox=bbox,
+    )
+
+
+def project_filter(*, user: Any, query: ProjectQuery) -> QuerySet[Project]:
+    qs = projects_visible_to(user)
+    if query.stage:
+        qs = qs.filter(stage__in=query.stage)
+    if query.topic:
+        qs = qs.filter(topics__slug__in=query.topic).distinct()
+    if query.measure:
+        qs = qs.filter(measures__in=query.measure).distinct()
+    if query.area:
+        area = Area.objects.filter(ags=query.area).first()
+        if area is None:
+            raise ProjectFilterError("area", f"area: unbekannter Gebietsschlüssel „{query.area}“.")
+        qs = qs.filter(_in_area(area))
+    if query.network:
+        from wandelwerk.networks.models import Network
+        from wandelwerk.networks.selectors import network_area_ids
+
+        network = Network.objects.filter(slug=query.network).first()
+        if network is None:
+            raise ProjectFilterError("network", f"network: unbekanntes Netzwerk „{query.network}“.")
+        ids = list(network_area_ids(network))
+        qs = qs.filter(Q(area_id__in=ids) | Q(area__parent_id__in=ids) | Q(area__parent__parent_id__in=ids))
+    if query.q:
+        for word in query.q.split()[:8]:
+            qs = qs.filter(
+                Q(title__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word)
+            )
+    if query.bbox:
+        b = query.bbox
+        qs = qs.filter(lat__gte=b.min_lat, lat__lte=b.max_lat, lon__gte=b.min_lon, lon__lte=b.max_lon)
+    return qs.order_by("-updated_at", "id")
+
+
+def _in_area(area: Area) -> Q:
+    if area.kind == AreaKind.MUNICIPALITY:
+        return Q(area=area)
+    if area.kind == AreaKind.COUNTY:
+        return Q(area=area) | Q(area__parent=area)
+    return Q(area=area) | Q(area__parent=area) | Q(area__parent__parent=area)
+
+
+def project_list_page(qs: QuerySet[Project]) -> QuerySet[Project]:
+    return qs.select_related("area").prefetch_related("topics", "measures")
+
+
+def strategies_visible_to(user: Any) -> QuerySet[Strategy]:
+    qs = Strategy.objects.select_related("publisher", "area")
+    if user is not None and user.is_authenticated and user.is_staff:
+        return qs
+    if user is not None and user.is_authenticated:
+        return qs.filter(Q(is_published=True) | Q(created_by=user) | Q(publisher__owner=user))
+    return qs.filter(is_published=True)
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRow:
+    measure: Measure
+    projects: list[Project]
+    stages: Counter[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    strategy: Strategy
+    rows: list[MeasureRow]
+    share_in_implementation: float | None
+    effect_co2_t: float
+    effect_people: int
+    stage_totals: Counter[str]
+
+
+def strategy_dashboard(*, strategy: Strategy, user: Any) -> Dashboard:
+    """Each measure with the projects the viewer may see; the share of measures with at least one
+    project in implementation (or completed); sums of expected effects over distinct projects."""
+    visible = projects_visible_to(user)
+    measures = list(
+        strategy.measures.select_related("topic", "responsible").prefetch_related(
+            Prefetch("projects", queryset=visible.order_by("title"), to_attr="visible_projects")
+        )
+    )
+    rows, seen = [], {}
+    for m in measures:
+        projects = list(m.visible_projects)  # type: ignore[attr-defined]
+        rows.append(MeasureRow(m, projects, Counter(p.stage for p in projects)))
+        for p in projects:
+            seen[p.pk] = p
+    active = {Stage.IMPLEMENTATION, Stage.COMPLETED}
+    with_impl = sum(1 for r in rows if any(p.stage in active for p in r.projects))
+    return Dashboard(
+        strategy=strategy,
+        rows=rows,
+        share_in_implementation=(with_impl / len(rows)) if rows else None,
+        effect_co2_t=sum(p.effect_co2_t or 0 for p in seen.values()),
+        effect_people=sum(p.effect_people or 0 for p in seen.values()),
+        stage_totals=Counter(p.stage for p in seen.values()),
+    )

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from wandelwerk.projects import views
+
+app_name = "projects"
+urlpatterns = [
+    path("projekte/", views.project_list, name="list"),
+    path("projekte/neu/", views.project_create, name="create"),
+    path("projekte/<slug:slug>/", views.project_detail, name="detail"),
+    path("projekte/<slug:slug>/phase/", views.project_stage, name="stage"),
+    path("projekte/<slug:slug>/mitmachen/", views.project_join, name="join"),
+    path("projekte/<slug:slug>/partner/<int:pk>/", views.partner_decide, name="partner-decide"),
+    path("strategien/<slug:slug>/", views.strategy_dashboard, name="dashboard"),
+]

@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wandelwerk.actors.models import Actor
+from wandelwerk.projects import selectors, services
+from wandelwerk.projects.forms import JoinForm, ProjectForm, StageForm
+from wandelwerk.projects.models import Partner, PartnerStatus, Stage
+
+
+def project_list(request: HttpRequest) -> HttpResponse:
+    try:
+        query = selectors.parse_project_query(request.GET)
+        qs = selectors.project_filter(user=request.user, query=query)
+        error = ""
+    except selectors.ProjectFilterError as exc:
+        query, qs, error = selectors.ProjectQuery(), selectors.projects_visible_to(None).none(), exc.message
+    page = Paginator(selectors.project_list_page(qs), 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "projects/list.html",
+        {"page": page, "query": query, "stages": Stage.choices, "error": error},
+        status=400 if error else 200,
+    )
+
+
+def _visible(request: HttpRequest, slug: str):  # type: ignore[no-untyped-def]
+    project = (
+        selectors.project_list_page(selectors.projects_visible_to(request.user)).filter(slug=slug).first()
+    )
+    if project is None:
+        raise Http404
+    return project
+
+
+def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _visible(request, slug)
+    partners = list(project.partners.select_related("actor"))
+    own_actors = (
+        Actor.objects.filter(owner=request.user) if request.user.is_authenticated else Actor.objects.none()
+    )
+    can_change = request.user.has_perm("projects.change_project", project)
+    return render(
+        request,
+        "projects/detail.html",
+        {
+            "project": project,
+            "partners": [p for p in partners if p.status == PartnerStatus.ACCEPTED],
+            "pending": [p for p in partners if p.status in (PartnerStatus.REQUESTED, PartnerStatus.INVITED)]
+            if request.user.has_perm("projects.decide_partner", project)
+            else [],
+            "needs": project.needs.select_related("filled_by"),
+            "milestones": project.milestones.all(),
+            "updates": project.updates.all()[:20],
+            "history": project.stage_changes.select_related("changed_by"),
+            "can_change": can_change,
+            "stage_form": StageForm() if can_change else None,
+            "join_form": JoinForm(actors=own_actors) if own_actors.exists() else None,
+        },
+    )
+
+
+@login_required
+def project_create(request: HttpRequest) -> HttpResponse:
+    form = ProjectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            project = services.project_create(
+                user=request.user,
+                title=d["title"],
+                summary=d["summary"],
+                description=d["description"],
+                area=d["place"],
+                topics=list(d["topics"]),
+                effect_co2_t=d["effect_co2_t"],
+                effect_people=d["effect_people"],
+                is_public=d["is_public"],
+            )
+        except services.ProjectError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Projektidee angelegt."))
+            return redirect("projects:detail", slug=project.slug)
+    return render(request, "projects/form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def project_stage(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _visible(request, slug)
+    if not request.user.has_perm("projects.change_project", project):
+        raise PermissionDenied
+    form = StageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Bitte eine gültige Phase wählen."))
+    else:
+        try:
+            services.project_advance(
+                project=project,
+                user=request.user,
+                to_stage=form.cleaned_data["to_stage"],
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(request, _("Phase geändert."))
+        except services.ProjectError as exc:
+            messages.error(request, str(exc))
+    return redirect("projects:detail", slug=project.slug)
+
+
+@login_required
+@require_POST
+def project_join(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _visible(request, slug)
+    form = JoinForm(request.POST, actors=Actor.objects.filter(owner=request.user))
+    if not form.is_valid():
+        messages.error(request, _("Bitte einen eigenen Eintrag und eine Rolle wählen."))
+    else:
+        try:
+            services.partner_request(
+                project=project,
+                actor=form.cleaned_data["actor"],
+                role=form.cleaned_data["role"],
+                user=request.user,
+            )
+            messages.success(request, _("Anfrage gesendet; die Projektleitung entscheidet."))
+        except services.ProjectError as exc:
+            messages.error(request, str(exc))
+    return redirect("projects:detail", slug=project.slug)
+
+
+@login_required
+@require_POST
+def partner_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    project = _visible(request, slug)
+    if not request.user.has_perm("projects.decide_partner", project):
+        raise PermissionDenied
+    partner = get_object_or_404(Partner, pk=pk, project=project)
+    try:
+        services.partner_decide(
+            partner=partner, user=request.user, accept=request.POST.get("decision") == "accept"
+        )
+        messages.success(request, _("Entschieden."))
+    except services.ProjectError as exc:
+        messages.error(request, str(exc))
+    return redirect("projects:detail", slug=project.slug)
+
+
+def strategy_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    strategy = selectors.strategies_visible_to(request.user).filter(slug=slug).first()
+    if strategy is None:
+        raise Http404
+    dashboard = selectors.strategy_dashboard(strategy=strategy, user=request.user)
+    return render(request, "projects/dashboard.html", {"d": dashboard, "stages": Stage.choices})
