@@ -45,6 +45,13 @@ class Command(BaseCommand):
             out.write(
                 f"Akteure: {report.actors.created:,} angelegt, {report.actors.skipped:,} schon vorhanden."
             )
+        from django.contrib.auth import get_user_model
+
+        from wandelwerk.projects.demo import demo_strategy
+
+        coordinator = get_user_model().objects.filter(email=DEMO_USERS[0][0]).first()
+        if demo_strategy(user=coordinator):
+            out.write("Demo-Klimaschutzstrategie Freiberg mit 12 Maßnahmen und 14 Projekten angelegt.")
         out.write(self.style.SUCCESS(f"Demodaten bereit ({time.perf_counter() - started:.1f} s)."))
         out.write("")
         out.write(f"  Demo-Anmeldung: {DEMO_USERS[0][0]} / {DEMO_PASSWORD}")
