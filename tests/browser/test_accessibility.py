@@ -40,12 +40,19 @@ PAGE_TYPES = [
     PageType("my account", "/konto/ich/", user=MEMBER),
     PageType("review queue", "/akteure/pruefen/", user=COORDINATOR),
     PageType("directory (English)", "/en/akteure/", clusters=True),
+    PageType("projects", "/projekte/"),
+    PageType("project", "@project", user=COORDINATOR),
+    PageType("project form", "/projekte/neu/", user=MEMBER),
+    PageType("strategy dashboard", "/strategien/klimaschutzkonzept-freiberg-2030-demo/"),
 ]
 
 
 def _resolve(page: Page, path: str) -> str:
     if path == "@profile":
         page.goto("/akteure/")
+        return page.locator("ul.results > li h3 a").first.get_attribute("href") or ""
+    if path == "@project":  # as its lead, with the stage form and open requests
+        page.goto("/projekte/?stage=planning")
         return page.locator("ul.results > li h3 a").first.get_attribute("href") or ""
     if path == "@network":
         page.goto("/netzwerke/")
