@@ -180,4 +180,6 @@ def test_load_demo_on_the_real_geography_of_saxony_uses_the_official_keys(db, to
     # ZusammenWachsen: only its Saxon parts are loaded (Nordsachsen, Landkreis Leipzig, Stadt Leipzig)
     assert keys("zusammenwachsen-revier") == {"14730", "14729", "14713"}
     assert Network.objects.filter(parent__slug="landesverband-nachhaltiges-sachsen").count() == 5
-    assert Actor.objects.count() == 300
+    # 300 synthetic actors plus the administration publishing the demo strategy of Freiberg
+    assert Actor.objects.exclude(natural_key="demo:strategy:freiberg").count() == 300
+    assert Actor.objects.filter(natural_key="demo:strategy:freiberg", kind="administration").exists()

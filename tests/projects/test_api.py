@@ -91,3 +91,15 @@ def test_filters_by_stage_topic_measure_area_and_text(world):
 def test_bad_filters_are_refused_naming_the_parameter(world, qs, word):
     r = Client().get("/api/v1/projects?" + qs)
     assert r.status_code in (400, 422) and word in r.content.decode()
+
+
+@pytest.mark.django_db
+def test_strategy_csv_lists_measures_with_visible_projects_only(world):
+    r = Client().get("/strategien/kk-zwickau/massnahmen.csv")
+    assert r["Content-Type"].startswith("text/csv")
+    text = r.content.decode("utf-8-sig")
+    lines = text.strip().splitlines()
+    assert lines[0].startswith("measure_code;")
+    assert any(line.startswith("M 1.1;") and "Bürgersolar;planning;120.0" in line for line in lines)
+    assert any(line.startswith("M 3.2;") for line in lines)
+    assert "Geheimer" not in text

@@ -100,3 +100,44 @@ def test_draft_pages_are_hidden_from_others_and_stage_changes_need_the_lead(geo)
     project.save()
     assert stranger.post(f"/projekte/{project.slug}/phase/", {"to_stage": "planning"}).status_code == 403
     assert Project.objects.get().stage == "idea"
+
+
+@pytest.mark.django_db
+def test_the_lead_lists_a_need_and_the_page_suggests_who_could_help(geo):
+    from wandelwerk.actors.services import resource_add
+
+    lead = UserFactory()
+    project = project_create(user=lead, title="Repair-Café", summary="s", area=geo["zwickau"], is_public=True)
+    nearby = make_actor(geo["zwickau"], name="Werkstatt Nord")
+    resource_add(actor=nearby, direction="offer", category="spaces", title="Werkstattraum")
+    far = make_actor(geo["zittau"], name="Saal Zittau")
+    resource_add(actor=far, direction="offer", category="spaces", title="Saal")
+    c = Client()
+    c.force_login(lead)
+    assert (
+        c.post(f"/projekte/{project.slug}/bedarfe/", {"category": "spaces", "title": "Raum"}).status_code
+        == 302
+    )
+    html = Client().get(f"/projekte/{project.slug}/").content.decode()
+    assert "Wer könnte helfen?" in html and "Werkstatt Nord" in html
+    assert "Saal Zittau" not in html  # ~160 km away: outside the search box
+    stranger = Client()
+    stranger.force_login(UserFactory())
+    assert (
+        stranger.post(f"/projekte/{project.slug}/bedarfe/", {"category": "money", "title": "x"}).status_code
+        == 403
+    )
+
+
+@pytest.mark.django_db
+def test_network_page_shows_public_projects_in_its_areas(geo):
+    from tests.factories import NetworkFactory
+
+    NetworkFactory(slug="zwickau", name="Region Zwickau", areas=[geo["zwickau_lk"]])
+    project_create(user=UserFactory(), title="Lastenräder", summary="s", area=geo["zwickau"], is_public=True)
+    project_create(user=UserFactory(), title="Entwurf Nord", summary="s", area=geo["zwickau"])
+    project_create(
+        user=UserFactory(), title="Zittauer Projekt", summary="s", area=geo["zittau"], is_public=True
+    )
+    html = Client().get("/netzwerke/zwickau/").content.decode()
+    assert "Lastenräder" in html and "Entwurf Nord" not in html and "Zittauer Projekt" not in html

@@ -25,6 +25,9 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
     kinds = dict(Kind.choices)
     sectors = dict(Sector.choices)
     children = [(c, selectors.network_stats(network=c, user=request.user)) for c in network.children.all()]
+    from wandelwerk.projects.selectors import ProjectQuery, project_filter
+
+    projects = project_filter(user=request.user, query=ProjectQuery(network=network.slug))
     return render(
         request,
         "networks/detail.html",
@@ -34,6 +37,8 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "by_kind": [(kinds.get(k, k), n) for k, n in stats["by_kind"].most_common()],
             "by_sector": [(sectors.get(k, k), n) for k, n in stats["by_sector"].most_common()],
             "children": children,
+            "projects": projects.select_related("area")[:10],
+            "project_count": projects.count(),
             "can_change": request.user.has_perm("networks.change_network", network),
         },
     )

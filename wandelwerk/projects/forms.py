@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from wandelwerk.actors.models import Actor, Topic, TopicGroup
+from wandelwerk.actors.models import Actor, ResourceCategory, Topic, TopicGroup
 from wandelwerk.projects.models import PartnerRole, Stage
 
 
@@ -57,3 +57,8 @@ class JoinForm(forms.Form):
     def __init__(self, *args: object, actors: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["actor"].queryset = actors  # type: ignore[attr-defined]
+
+
+class NeedForm(forms.Form):
+    category = forms.ChoiceField(label=gettext_lazy("Kategorie"), choices=ResourceCategory.choices)
+    title = forms.CharField(label=gettext_lazy("Was fehlt?"), max_length=200)

@@ -180,3 +180,33 @@ def strategy_dashboard(*, strategy: Strategy, user: Any) -> Dashboard:
         effect_people=sum(p.effect_people or 0 for p in seen.values()),
         stage_totals=Counter(p.stage for p in seen.values()),
     )
+
+
+def helpers_for(*, project: Project, limit: int = 5) -> list[tuple[Any, Any]]:
+    """Public actors whose offers fit the project's open needs, nearby first, with the reason:
+    [(actor, Suggestion)]. Candidates come from a box of about ±60 km around the project."""
+    from wandelwerk.actors.models import Actor, Direction, Resource
+    from wandelwerk.actors.visibility import public_q
+    from wandelwerk.engines.matching import Candidate, Offer, OpenNeed, rank_helpers
+
+    needs = [OpenNeed(n.category, n.title) for n in project.needs.filter(filled_at__isnull=True)]
+    if not needs or project.lat is None or project.lon is None:
+        return []
+    categories = {n.category for n in needs}
+    offers = (
+        Resource.objects.filter(
+            direction=Direction.OFFER,
+            category__in=categories,
+            actor__lat__range=(project.lat - 0.55, project.lat + 0.55),
+            actor__lon__range=(project.lon - 0.85, project.lon + 0.85),
+        )
+        .filter(actor__in=Actor.objects.filter(public_q()))
+        .values_list("actor_id", "actor__lat", "actor__lon", "category", "title")[:2000]
+    )
+    by_actor: dict[int, tuple[float, float, list[Any]]] = {}
+    for actor_id, lat, lon, category, title in offers:
+        by_actor.setdefault(actor_id, (lat, lon, []))[2].append(Offer(category, title))
+    candidates = [Candidate(a, lat, lon, tuple(o)) for a, (lat, lon, o) in by_actor.items()]
+    ranked = rank_helpers(needs, candidates, lat=project.lat, lon=project.lon, limit=limit)
+    actors = Actor.objects.in_bulk([s.actor_id for s in ranked])
+    return [(actors[s.actor_id], s) for s in ranked if s.actor_id in actors]

@@ -10,5 +10,7 @@ urlpatterns = [
     path("projekte/<slug:slug>/phase/", views.project_stage, name="stage"),
     path("projekte/<slug:slug>/mitmachen/", views.project_join, name="join"),
     path("projekte/<slug:slug>/partner/<int:pk>/", views.partner_decide, name="partner-decide"),
+    path("projekte/<slug:slug>/bedarfe/", views.need_add, name="need-add"),
     path("strategien/<slug:slug>/", views.strategy_dashboard, name="dashboard"),
+    path("strategien/<slug:slug>/massnahmen.csv", views.strategy_export, name="export"),
 ]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from wandelwerk.actors.models import Actor
 from wandelwerk.projects import selectors, services
-from wandelwerk.projects.forms import JoinForm, ProjectForm, StageForm
+from wandelwerk.projects.forms import JoinForm, NeedForm, ProjectForm, StageForm
 from wandelwerk.projects.models import Partner, PartnerStatus, Stage
 
 
@@ -57,6 +59,8 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
             if request.user.has_perm("projects.decide_partner", project)
             else [],
             "needs": project.needs.select_related("filled_by"),
+            "helpers": selectors.helpers_for(project=project),
+            "need_form": NeedForm() if can_change else None,
             "milestones": project.milestones.all(),
             "updates": project.updates.all()[:20],
             "history": project.stage_changes.select_related("changed_by"),
@@ -153,9 +157,74 @@ def partner_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("projects:detail", slug=project.slug)
 
 
+@login_required
+@require_POST
+def need_add(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _visible(request, slug)
+    if not request.user.has_perm("projects.change_project", project):
+        raise PermissionDenied
+    form = NeedForm(request.POST)
+    if form.is_valid():
+        services.need_add(project=project, **form.cleaned_data)
+        messages.success(request, _("Bedarf eingetragen."))
+    else:
+        messages.error(request, _("Bitte Kategorie und Titel angeben."))
+    return redirect("projects:detail", slug=project.slug)
+
+
 def strategy_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     strategy = selectors.strategies_visible_to(request.user).filter(slug=slug).first()
     if strategy is None:
         raise Http404
     dashboard = selectors.strategy_dashboard(strategy=strategy, user=request.user)
     return render(request, "projects/dashboard.html", {"d": dashboard, "stages": Stage.choices})
+
+
+def strategy_export(request: HttpRequest, slug: str) -> HttpResponse:
+    """CSV of the strategy's measures with the projects the viewer may see (one row per pair)."""
+    import csv
+    import io
+
+    from wandelwerk.engines.tabular import neutralise
+
+    strategy = selectors.strategies_visible_to(request.user).filter(slug=slug).first()
+    if strategy is None:
+        raise Http404
+    dashboard = selectors.strategy_dashboard(strategy=strategy, user=request.user)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(
+        [
+            "measure_code",
+            "measure_title",
+            "indicator",
+            "unit",
+            "target_value",
+            "current_value",
+            "project",
+            "stage",
+            "effect_co2_t",
+            "effect_people",
+            "project_url",
+        ]
+    )
+    for row in dashboard.rows:
+        m = row.measure
+        head = [m.code, m.title, m.indicator, m.unit, m.target_value, m.current_value]
+        projects: list[Any] = list(row.projects) or [None]
+        for p in projects:
+            tail = (
+                [
+                    p.title,
+                    p.stage,
+                    p.effect_co2_t,
+                    p.effect_people,
+                    request.build_absolute_uri(f"/projekte/{p.slug}/"),
+                ]
+                if p is not None
+                else ["", "", "", "", ""]
+            )
+            writer.writerow([neutralise("" if v is None else str(v)) for v in head + tail])
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{strategy.slug}-massnahmen.csv"'
+    return response
