@@ -10,6 +10,7 @@ from wandelwerk.actors import api_write  # noqa: F401  (registers the write rout
 from wandelwerk.actors.api import router as actors_router
 from wandelwerk.geo.api import router as geo_router
 from wandelwerk.networks.api import router as networks_router
+from wandelwerk.projects import api_write as projects_write  # noqa: F401  (registers write routes)
 from wandelwerk.projects.api import router as projects_router
 
 api = NinjaAPI(
