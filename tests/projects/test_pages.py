@@ -141,3 +141,32 @@ def test_network_page_shows_public_projects_in_its_areas(geo):
     )
     html = Client().get("/netzwerke/zwickau/").content.decode()
     assert "Lastenräder" in html and "Entwurf Nord" not in html and "Zittauer Projekt" not in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_followers_get_an_email_when_the_lead_posts_an_update(geo, mailoutbox):
+    lead = UserFactory()
+    project = project_create(
+        user=lead, title="Klimawerkstatt", summary="s", area=geo["zwickau"], is_public=True
+    )
+    fan, other = UserFactory(email="fan@example.org"), UserFactory(email="other@example.org")
+    fan_client = Client()
+    fan_client.force_login(fan)
+    fan_client.post(f"/projekte/{project.slug}/folgen/", {"follow": "1"})
+    fan_client.post(f"/projekte/{project.slug}/folgen/", {"follow": "1"})  # twice: still one subscription
+    lead_client = Client()
+    lead_client.force_login(lead)
+    assert (
+        lead_client.post(
+            f"/projekte/{project.slug}/neuigkeiten/", {"text": "Erster Workshop am Freitag!"}
+        ).status_code
+        == 302
+    )
+    assert [m.to for m in mailoutbox] == [["fan@example.org"]]
+    assert "Erster Workshop" in mailoutbox[0].body and "/projekte/klimawerkstatt/" in mailoutbox[0].body
+    stranger = Client()
+    stranger.force_login(other)
+    assert stranger.post(f"/projekte/{project.slug}/neuigkeiten/", {"text": "Spam"}).status_code == 403
+    fan_client.post(f"/projekte/{project.slug}/folgen/", {"follow": "0"})
+    lead_client.post(f"/projekte/{project.slug}/neuigkeiten/", {"text": "Zweite Nachricht"})
+    assert len(mailoutbox) == 1

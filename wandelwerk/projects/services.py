@@ -16,6 +16,7 @@ from wandelwerk.engines.stages import Stage as StageValue
 from wandelwerk.engines.stages import check_transition
 from wandelwerk.geo.models import Area
 from wandelwerk.projects.models import (
+    Follower,
     Milestone,
     Need,
     Partner,
@@ -207,8 +208,22 @@ def milestone_done(*, milestone: Milestone) -> Milestone:
 
 
 @transaction.atomic
-def update_post(*, project: Project, user: Any, text: str) -> Update:
-    """A short public log entry. (Emails to followers arrive with the project pages.)"""
+def update_post(*, project: Project, user: Any, text: str, base_url: str = "") -> Update:
+    """A short public log entry; followers are emailed in the background once it is committed."""
     if not text.strip():
         raise ProjectError(_("Der Text fehlt."))
-    return Update.objects.create(project=project, text=text.strip(), posted_by=user)
+    update = Update.objects.create(project=project, text=text.strip(), posted_by=user)
+    from wandelwerk.projects.tasks import notify_followers
+
+    transaction.on_commit(lambda: notify_followers(update.pk, base_url))
+    return update
+
+
+@transaction.atomic
+def follow_set(*, project: Project, user: Any, follow: bool) -> bool:
+    """Opt in to (or out of) update emails; following twice keeps one row."""
+    if follow:
+        Follower.objects.get_or_create(project=project, user=user)
+    else:
+        Follower.objects.filter(project=project, user=user).delete()
+    return follow

@@ -11,6 +11,8 @@ urlpatterns = [
     path("projekte/<slug:slug>/mitmachen/", views.project_join, name="join"),
     path("projekte/<slug:slug>/partner/<int:pk>/", views.partner_decide, name="partner-decide"),
     path("projekte/<slug:slug>/bedarfe/", views.need_add, name="need-add"),
+    path("projekte/<slug:slug>/folgen/", views.project_follow, name="follow"),
+    path("projekte/<slug:slug>/neuigkeiten/", views.project_update, name="update"),
     path("strategien/<slug:slug>/", views.strategy_dashboard, name="dashboard"),
     path("strategien/<slug:slug>/massnahmen.csv", views.strategy_export, name="export"),
 ]

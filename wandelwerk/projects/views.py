@@ -67,6 +67,8 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_change": can_change,
             "stage_form": StageForm() if can_change else None,
             "join_form": JoinForm(actors=own_actors) if own_actors.exists() else None,
+            "following": request.user.is_authenticated
+            and project.followers.filter(user=request.user).exists(),
         },
     )
 
@@ -169,6 +171,37 @@ def need_add(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, _("Bedarf eingetragen."))
     else:
         messages.error(request, _("Bitte Kategorie und Titel angeben."))
+    return redirect("projects:detail", slug=project.slug)
+
+
+@login_required
+@require_POST
+def project_follow(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _visible(request, slug)
+    follow = request.POST.get("follow") == "1"
+    services.follow_set(project=project, user=request.user, follow=follow)
+    messages.success(
+        request, _("Sie folgen dem Projekt.") if follow else _("Sie folgen dem Projekt nicht mehr.")
+    )
+    return redirect("projects:detail", slug=project.slug)
+
+
+@login_required
+@require_POST
+def project_update(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _visible(request, slug)
+    if not request.user.has_perm("projects.change_project", project):
+        raise PermissionDenied
+    try:
+        services.update_post(
+            project=project,
+            user=request.user,
+            text=request.POST.get("text", "")[:5000],
+            base_url=request.build_absolute_uri("/").rstrip("/"),
+        )
+        messages.success(request, _("Neuigkeit veröffentlicht."))
+    except services.ProjectError as exc:
+        messages.error(request, str(exc))
     return redirect("projects:detail", slug=project.slug)
 
 
