@@ -3,25 +3,13 @@
 import pytest
 from django.test import Client
 
-from tests.factories import TopicFactory, UserFactory, make_actor
-from wandelwerk.projects.models import Measure, Strategy
+from tests.factories import TopicFactory, UserFactory
 from wandelwerk.projects.services import project_advance, project_create
 
 
 @pytest.fixture
-def world(geo):
-    city = make_actor(geo["zwickau"], name="Stadt Zwickau", kind="administration", sector="administration")
-    strategy = Strategy.objects.create(
-        title="Klimaschutzkonzept Zwickau 2030",
-        slug="kk-zwickau",
-        publisher=city,
-        area=geo["zwickau"],
-        period_start=2024,
-        period_end=2030,
-        is_published=True,
-    )
-    m1 = Measure.objects.create(strategy=strategy, code="M 1.1", title="PV auf kommunalen Dächern")
-    m2 = Measure.objects.create(strategy=strategy, code="M 3.2", title="Radverkehr stärken")
+def world(geo, strategy):
+    m1, m2 = strategy.measures.get(code="M 1.1"), strategy.measures.get(code="M 3.2")
     energy = TopicFactory(slug="energie", name="Energie")
     lead = UserFactory()
     public = project_create(

@@ -5,25 +5,8 @@ from django.test import Client
 
 from tests.factories import UserFactory, make_actor
 from wandelwerk.geo.models import PostalCode, PostalCodeArea
-from wandelwerk.projects.models import Measure, Partner, Project, Strategy
+from wandelwerk.projects.models import Partner, Project
 from wandelwerk.projects.services import project_create
-
-
-@pytest.fixture
-def strategy(geo):
-    city = make_actor(geo["zwickau"], name="Stadt Zwickau", kind="administration", sector="administration")
-    s = Strategy.objects.create(
-        title="Klimaschutzkonzept Zwickau",
-        slug="kk-zwickau",
-        publisher=city,
-        area=geo["zwickau"],
-        period_start=2024,
-        period_end=2030,
-        is_published=True,
-    )
-    Measure.objects.create(strategy=s, code="M 1.1", title="PV auf Dächern")
-    Measure.objects.create(strategy=s, code="M 3.2", title="Radverkehr")
-    return s
 
 
 @pytest.mark.django_db
