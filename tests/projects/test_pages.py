@@ -5,7 +5,7 @@ from django.test import Client
 
 from tests.factories import UserFactory, make_actor
 from wandelwerk.geo.models import PostalCode, PostalCodeArea
-from wandelwerk.projects.models import Partner, Project
+from wandelwerk.projects.models import Partner, Project, Strategy
 from wandelwerk.projects.services import project_create
 
 
@@ -153,3 +153,48 @@ def test_followers_get_an_email_when_the_lead_posts_an_update(geo, mailoutbox):
     fan_client.post(f"/projekte/{project.slug}/folgen/", {"follow": "0"})
     lead_client.post(f"/projekte/{project.slug}/neuigkeiten/", {"text": "Zweite Nachricht"})
     assert len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_municipality_publishes_a_strategy_with_two_measures(geo):
+    clerk = UserFactory()
+    make_actor(
+        geo["zwickau"], name="Stadt Zwickau", kind="administration", sector="administration", owner=clerk
+    )
+    c = Client()
+    c.force_login(clerk)
+    publisher = clerk.actors.get()
+    r = c.post(
+        "/strategien/neu/",
+        {
+            "publisher": publisher.pk,
+            "title": "Klimaplan Zwickau",
+            "period_start": "2025",
+            "period_end": "2035",
+            "is_published": "on",
+        },
+    )
+    assert r.status_code == 302
+    strategy = Strategy.objects.get()
+    assert strategy.area == geo["zwickau"]
+    for code, title in [("M 1", "Solardächer"), ("M 2", "Radwege")]:
+        c.post(
+            f"/strategien/{strategy.slug}/massnahmen/", {"code": code, "title": title, "target_value": "10"}
+        )
+    c.post(f"/strategien/{strategy.slug}/massnahmen/", {"code": "M 1", "title": "doppelt"})
+    assert list(strategy.measures.values_list("code", flat=True)) == ["M 1", "M 2"]
+    html = Client().get(f"/strategien/{strategy.slug}/").content.decode()
+    assert "Solardächer" in html and "Radwege" in html and "Maßnahme hinzufügen" not in html
+    # someone without an administration entry cannot publish; someone else cannot add measures
+    other = Client()
+    other.force_login(UserFactory())
+    assert other.get("/strategien/neu/").status_code == 403
+    assert (
+        other.post(f"/strategien/{strategy.slug}/massnahmen/", {"code": "M 9", "title": "x"}).status_code
+        == 403
+    )
+    bad = c.post(
+        "/strategien/neu/",
+        {"publisher": publisher.pk, "title": "X", "period_start": "2030", "period_end": "2020"},
+    )
+    assert bad.status_code == 400 and "Laufzeit" in bad.content.decode()

@@ -50,3 +50,20 @@ def is_public(user: Any, project: Project | None) -> bool:
 rules.add_perm("projects.view_project", is_public | is_team_member | is_area_coordinator | rules.is_staff)
 rules.add_perm("projects.change_project", is_project_lead | is_area_coordinator | rules.is_staff)
 rules.add_perm("projects.decide_partner", is_project_lead | rules.is_staff)
+
+
+@rules.predicate
+def publishes_strategy(user: Any, strategy: Any) -> bool:
+    """Owner of the publishing administration, coordinator of its area, or the creator."""
+    if strategy is None or not user.is_authenticated:
+        return False
+    if strategy.created_by_id == user.pk or strategy.publisher.owner_id == user.pk:
+        return True
+    from wandelwerk.networks.selectors import area_ids_for_user
+
+    area = strategy.area
+    ids = {area.pk, area.parent_id, area.parent.parent_id if area.parent else None}
+    return bool(ids & area_ids_for_user(user=user, coordinator=True))
+
+
+rules.add_perm("projects.change_strategy", publishes_strategy | rules.is_staff)

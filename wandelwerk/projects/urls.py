@@ -13,6 +13,8 @@ urlpatterns = [
     path("projekte/<slug:slug>/bedarfe/", views.need_add, name="need-add"),
     path("projekte/<slug:slug>/folgen/", views.project_follow, name="follow"),
     path("projekte/<slug:slug>/neuigkeiten/", views.project_update, name="update"),
+    path("strategien/neu/", views.strategy_create, name="strategy-create"),
     path("strategien/<slug:slug>/", views.strategy_dashboard, name="dashboard"),
+    path("strategien/<slug:slug>/massnahmen/", views.measure_add, name="measure-add"),
     path("strategien/<slug:slug>/massnahmen.csv", views.strategy_export, name="export"),
 ]

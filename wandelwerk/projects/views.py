@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from wandelwerk.actors.models import Actor
 from wandelwerk.projects import selectors, services
-from wandelwerk.projects.forms import JoinForm, NeedForm, ProjectForm, StageForm
+from wandelwerk.projects.forms import JoinForm, MeasureForm, NeedForm, ProjectForm, StageForm, StrategyForm
 from wandelwerk.projects.models import Partner, PartnerStatus, Stage
 
 
@@ -95,7 +95,8 @@ def project_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Projektidee angelegt."))
             return redirect("projects:detail", slug=project.slug)
-    return render(request, "projects/form.html", {"form": form}, status=400 if form.errors else 200)
+    context = {"form": form, "heading": _("Projektidee einbringen")}
+    return render(request, "projects/form.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -210,7 +211,62 @@ def strategy_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     if strategy is None:
         raise Http404
     dashboard = selectors.strategy_dashboard(strategy=strategy, user=request.user)
-    return render(request, "projects/dashboard.html", {"d": dashboard, "stages": Stage.choices})
+    can_edit = request.user.has_perm("projects.change_strategy", strategy)
+    return render(
+        request,
+        "projects/dashboard.html",
+        {"d": dashboard, "stages": Stage.choices, "measure_form": MeasureForm() if can_edit else None},
+    )
+
+
+def _publishers(user: Any) -> Any:
+    from wandelwerk.actors.models import Kind
+
+    qs = Actor.objects.filter(kind=Kind.ADMINISTRATION)
+    return qs if user.is_staff else qs.filter(owner=user)
+
+
+@login_required
+def strategy_create(request: HttpRequest) -> HttpResponse:
+    publishers = _publishers(request.user)
+    if not publishers.exists():
+        raise PermissionDenied(
+            _("Strategien veröffentlichen Verwaltungen: zuerst die eigene Verwaltung eintragen.")
+        )
+    form = StrategyForm(request.POST or None, publishers=publishers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            strategy = services.strategy_create(user=request.user, **form.cleaned_data)
+        except services.ProjectError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Strategie angelegt. Jetzt die Maßnahmen eintragen."))
+            return redirect("projects:dashboard", slug=strategy.slug)
+    context = {"form": form, "heading": _("Klimaschutzstrategie anlegen")}
+    return render(request, "projects/form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def measure_add(request: HttpRequest, slug: str) -> HttpResponse:
+    strategy = selectors.strategies_visible_to(request.user).filter(slug=slug).first()
+    if strategy is None:
+        raise Http404
+    if not request.user.has_perm("projects.change_strategy", strategy):
+        raise PermissionDenied
+    form = MeasureForm(request.POST)
+    if form.is_valid():
+        try:
+            services.measure_add(strategy=strategy, **form.cleaned_data)
+            messages.success(request, _("Maßnahme eingetragen."))
+        except services.ProjectError as exc:
+            messages.error(request, str(exc))
+    else:
+        errors = "; ".join(
+            f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items() if f in form.fields
+        )
+        messages.error(request, _("Nicht gespeichert: %(errors)s") % {"errors": errors})
+    return redirect("projects:dashboard", slug=strategy.slug)
 
 
 def strategy_export(request: HttpRequest, slug: str) -> HttpResponse:
