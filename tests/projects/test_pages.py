@@ -24,11 +24,12 @@ def test_a_citizen_proposes_a_company_joins_the_lead_moves_it_on_and_the_dashboa
             "place": "08056",
             "effect_co2_t": "80",
             "is_public": "on",
+            "measures": [strategy.measures.get(code="M 1.1").pk],
         },
     )
     assert r.status_code == 302
     project = Project.objects.get()
-    project.measures.add(strategy.measures.get(code="M 1.1"))
+    assert [m.code for m in project.measures.all()] == ["M 1.1"]
 
     owner = UserFactory()
     make_actor(geo["zwickau"], name="Solarbau GmbH", kind="company", sector="business", owner=owner)

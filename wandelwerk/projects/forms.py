@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from wandelwerk.actors.models import Actor, ResourceCategory, Topic, TopicGroup
-from wandelwerk.projects.models import PartnerRole, Stage
+from wandelwerk.projects.models import Measure, PartnerRole, Stage
 
 
 class ProjectForm(forms.Form):
@@ -23,6 +23,12 @@ class ProjectForm(forms.Form):
         queryset=Topic.objects.filter(group=TopicGroup.FIELD),
         widget=forms.CheckboxSelectMultiple,
         required=False,
+    )
+    measures = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Setzt Maßnahmen um (optional)"),
+        queryset=Measure.objects.filter(strategy__is_published=True).select_related("strategy"),
+        required=False,
+        help_text=gettext_lazy("Maßnahmen veröffentlichter Klimaschutzstrategien"),
     )
     effect_co2_t = forms.FloatField(
         label=gettext_lazy("Erwartete Einsparung (t CO₂e pro Jahr)"), required=False, min_value=0

@@ -93,7 +93,7 @@ class Measure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.code} {self.title}"
+        return f"{self.strategy.title}: {self.code} {self.title}"
 
 
 class Project(models.Model):

@@ -86,6 +86,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
                 description=d["description"],
                 area=d["place"],
                 topics=list(d["topics"]),
+                measure_ids=[m.pk for m in d["measures"]],
                 effect_co2_t=d["effect_co2_t"],
                 effect_people=d["effect_people"],
                 is_public=d["is_public"],
