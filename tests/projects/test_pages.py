@@ -199,3 +199,29 @@ def test_a_municipality_publishes_a_strategy_with_two_measures(geo):
         {"publisher": publisher.pk, "title": "X", "period_start": "2030", "period_end": "2020"},
     )
     assert bad.status_code == 400 and "Laufzeit" in bad.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_lead_plans_milestones_and_ticks_them_off(geo):
+    lead = UserFactory()
+    project = project_create(
+        user=lead, title="Streuobstwiese", summary="s", area=geo["zwickau"], is_public=True
+    )
+    c = Client()
+    c.force_login(lead)
+    assert (
+        c.post(
+            f"/projekte/{project.slug}/meilensteine/", {"title": "Pflanztag", "due": "2027-03-20"}
+        ).status_code
+        == 302
+    )
+    c.post(f"/projekte/{project.slug}/meilensteine/", {"title": "ohne Datum", "due": "bald"})
+    milestone = project.milestones.get()
+    assert milestone.title == "Pflanztag" and str(milestone.due) == "2027-03-20"
+    stranger = Client()
+    stranger.force_login(UserFactory())
+    assert stranger.post(f"/projekte/{project.slug}/meilensteine/{milestone.pk}/erledigt/").status_code == 403
+    c.post(f"/projekte/{project.slug}/meilensteine/{milestone.pk}/erledigt/")
+    milestone.refresh_from_db()
+    assert milestone.done_at is not None
+    assert "Pflanztag" in Client().get(f"/projekte/{project.slug}/").content.decode()

@@ -101,3 +101,8 @@ class MeasureForm(forms.Form):
     unit = forms.CharField(label=gettext_lazy("Einheit"), max_length=40, required=False)
     target_value = forms.FloatField(label=gettext_lazy("Zielwert"), required=False)
     current_value = forms.FloatField(label=gettext_lazy("aktueller Wert"), required=False)
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Meilenstein"), max_length=200)
+    due = forms.DateField(label=gettext_lazy("fällig am"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -13,7 +13,15 @@ from django.views.decorators.http import require_POST
 
 from wandelwerk.actors.models import Actor
 from wandelwerk.projects import selectors, services
-from wandelwerk.projects.forms import JoinForm, MeasureForm, NeedForm, ProjectForm, StageForm, StrategyForm
+from wandelwerk.projects.forms import (
+    JoinForm,
+    MeasureForm,
+    MilestoneForm,
+    NeedForm,
+    ProjectForm,
+    StageForm,
+    StrategyForm,
+)
 from wandelwerk.projects.models import Partner, PartnerStatus, Stage
 
 
@@ -61,6 +69,7 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "needs": project.needs.select_related("filled_by"),
             "helpers": selectors.helpers_for(project=project),
             "need_form": NeedForm() if can_change else None,
+            "milestone_form": MilestoneForm() if can_change else None,
             "milestones": project.milestones.all(),
             "updates": project.updates.all()[:20],
             "history": project.stage_changes.select_related("changed_by"),
@@ -204,6 +213,32 @@ def project_update(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, _("Neuigkeit veröffentlicht."))
     except services.ProjectError as exc:
         messages.error(request, str(exc))
+    return redirect("projects:detail", slug=project.slug)
+
+
+@login_required
+@require_POST
+def milestone_add(request: HttpRequest, slug: str) -> HttpResponse:
+    project = _visible(request, slug)
+    if not request.user.has_perm("projects.change_project", project):
+        raise PermissionDenied
+    form = MilestoneForm(request.POST)
+    if form.is_valid():
+        services.milestone_add(project=project, **form.cleaned_data)
+        messages.success(request, _("Meilenstein eingetragen."))
+    else:
+        messages.error(request, _("Bitte Titel und ein gültiges Datum angeben."))
+    return redirect("projects:detail", slug=project.slug)
+
+
+@login_required
+@require_POST
+def milestone_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    project = _visible(request, slug)
+    if not request.user.has_perm("projects.change_project", project):
+        raise PermissionDenied
+    services.milestone_done(milestone=get_object_or_404(project.milestones, pk=pk))
+    messages.success(request, _("Meilenstein erledigt."))
     return redirect("projects:detail", slug=project.slug)
 
 
