@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wandelwerk.actors.models import Actor, Precision, Resource, Status, Topic, Visibility
+from wandelwerk.core.slugs import unique_slug as core_unique_slug
 from wandelwerk.engines.text import filter_tokens, index_text
 from wandelwerk.geo.models import Area, AreaKind
 
@@ -157,15 +158,8 @@ def actor_prepare_admin_save(*, actor: Actor) -> None:
 
 
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(name)[:200] or "akteur"
-    slug, n = base, 1
-    qs = Actor.objects.all()
-    if exclude_pk:
-        qs = qs.exclude(pk=exclude_pk)
-    while qs.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    qs = Actor.objects.exclude(pk=exclude_pk) if exclude_pk else Actor.objects.all()
+    return core_unique_slug(qs, name, fallback="akteur")
 
 
 @transaction.atomic

@@ -31,15 +31,17 @@ def is_team_member(user: Any, project: Project | None) -> bool:
     )
 
 
-@rules.predicate
-def is_area_coordinator(user: Any, project: Project | None) -> bool:
-    if project is None or not user.is_authenticated:
-        return False
+def _coordinates_area(user: Any, area: Any) -> bool:
+    """Coordinator of a network covering the area, its county or its state."""
     from wandelwerk.networks.selectors import area_ids_for_user
 
-    area = project.area
     ids = {area.pk, area.parent_id, area.parent.parent_id if area.parent else None}
     return bool(ids & area_ids_for_user(user=user, coordinator=True))
+
+
+@rules.predicate
+def is_area_coordinator(user: Any, project: Project | None) -> bool:
+    return project is not None and user.is_authenticated and _coordinates_area(user, project.area)
 
 
 @rules.predicate
@@ -59,11 +61,7 @@ def publishes_strategy(user: Any, strategy: Any) -> bool:
         return False
     if strategy.created_by_id == user.pk or strategy.publisher.owner_id == user.pk:
         return True
-    from wandelwerk.networks.selectors import area_ids_for_user
-
-    area = strategy.area
-    ids = {area.pk, area.parent_id, area.parent.parent_id if area.parent else None}
-    return bool(ids & area_ids_for_user(user=user, coordinator=True))
+    return _coordinates_area(user, strategy.area)
 
 
 rules.add_perm("projects.change_strategy", publishes_strategy | rules.is_staff)

@@ -8,10 +8,10 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wandelwerk.actors.models import Actor, Topic
+from wandelwerk.core.slugs import unique_slug
 from wandelwerk.engines.stages import Stage as StageValue
 from wandelwerk.engines.stages import check_transition
 from wandelwerk.geo.models import Area
@@ -33,15 +33,6 @@ IMPLEMENTING_ROLES = (PartnerRole.LEAD, PartnerRole.IMPLEMENTER)
 
 class ProjectError(ValueError):
     """A write was refused; the message says why."""
-
-
-def _unique_slug(title: str) -> str:
-    base = slugify(title)[:200] or "projekt"
-    slug, n = base, 1
-    while Project.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 @transaction.atomic
@@ -67,7 +58,7 @@ def project_create(
         raise ProjectError(_("Die erwartete Einsparung kann nicht negativ sein."))
     project = Project.objects.create(
         title=title.strip(),
-        slug=_unique_slug(title),
+        slug=unique_slug(Project.objects.all(), title, fallback="projekt"),
         summary=summary.strip(),
         description=description,
         area=area,
@@ -247,14 +238,9 @@ def strategy_create(
         raise ProjectError(_("Titel fehlt."))
     if period_end < period_start:
         raise ProjectError(_("Das Ende der Laufzeit liegt vor ihrem Anfang."))
-    base = slugify(title)[:200] or "strategie"
-    slug, n = base, 1
-    while Strategy.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
     return Strategy.objects.create(
         title=title.strip(),
-        slug=slug,
+        slug=unique_slug(Strategy.objects.all(), title, fallback="strategie"),
         publisher=publisher,
         area=publisher.municipality,
         period_start=period_start,

@@ -50,6 +50,14 @@ def _visible(request: HttpRequest, slug: str):  # type: ignore[no-untyped-def]
     return project
 
 
+def _permitted(request: HttpRequest, slug: str, perm: str = "projects.change_project"):  # type: ignore[no-untyped-def]
+    """The visible project ``slug`` if the user holds ``perm`` on it, else 403."""
+    project = _visible(request, slug)
+    if not request.user.has_perm(perm, project):
+        raise PermissionDenied
+    return project
+
+
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     project = _visible(request, slug)
     partners = list(project.partners.select_related("actor"))
@@ -112,9 +120,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def project_stage(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _visible(request, slug)
-    if not request.user.has_perm("projects.change_project", project):
-        raise PermissionDenied
+    project = _permitted(request, slug)
     form = StageForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Bitte eine gültige Phase wählen."))
@@ -156,9 +162,7 @@ def project_join(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def partner_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _visible(request, slug)
-    if not request.user.has_perm("projects.decide_partner", project):
-        raise PermissionDenied
+    project = _permitted(request, slug, "projects.decide_partner")
     partner = get_object_or_404(Partner, pk=pk, project=project)
     try:
         services.partner_decide(
@@ -173,9 +177,7 @@ def partner_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def need_add(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _visible(request, slug)
-    if not request.user.has_perm("projects.change_project", project):
-        raise PermissionDenied
+    project = _permitted(request, slug)
     form = NeedForm(request.POST)
     if form.is_valid():
         services.need_add(project=project, **form.cleaned_data)
@@ -200,9 +202,7 @@ def project_follow(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def project_update(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _visible(request, slug)
-    if not request.user.has_perm("projects.change_project", project):
-        raise PermissionDenied
+    project = _permitted(request, slug)
     try:
         services.update_post(
             project=project,
@@ -219,9 +219,7 @@ def project_update(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def milestone_add(request: HttpRequest, slug: str) -> HttpResponse:
-    project = _visible(request, slug)
-    if not request.user.has_perm("projects.change_project", project):
-        raise PermissionDenied
+    project = _permitted(request, slug)
     form = MilestoneForm(request.POST)
     if form.is_valid():
         services.milestone_add(project=project, **form.cleaned_data)
@@ -234,9 +232,7 @@ def milestone_add(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def milestone_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    project = _visible(request, slug)
-    if not request.user.has_perm("projects.change_project", project):
-        raise PermissionDenied
+    project = _permitted(request, slug)
     services.milestone_done(milestone=get_object_or_404(project.milestones, pk=pk))
     messages.success(request, _("Meilenstein erledigt."))
     return redirect("projects:detail", slug=project.slug)
