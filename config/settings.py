@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "wandelwerk.networks",
     "wandelwerk.actors",
     "wandelwerk.projects",
+    "wandelwerk.events",
+    "wandelwerk.knowledge",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("netzwerke/", include("wandelwerk.networks.urls")),
     path("regionen/", include("wandelwerk.geo.urls")),
     path("", include("wandelwerk.projects.urls")),
+    path("veranstaltungen/", include("wandelwerk.events.urls")),
+    path("wissen/", include("wandelwerk.knowledge.urls")),
     path("", include("wandelwerk.core.urls")),
     prefix_default_language=False,
 )

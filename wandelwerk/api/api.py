@@ -8,7 +8,9 @@ from ninja.errors import ValidationError
 
 from wandelwerk.actors import api_write  # noqa: F401  (registers the write routes on the actors router)
 from wandelwerk.actors.api import router as actors_router
+from wandelwerk.events.api import router as events_router
 from wandelwerk.geo.api import router as geo_router
+from wandelwerk.knowledge.api import router as knowledge_router
 from wandelwerk.networks.api import router as networks_router
 from wandelwerk.projects import api_write as projects_write  # noqa: F401  (registers write routes)
 from wandelwerk.projects.api import router as projects_router
@@ -41,3 +43,5 @@ api.add_router("/", actors_router, tags=["actors"])
 api.add_router("/areas", geo_router, tags=["areas"])
 api.add_router("/networks", networks_router, tags=["networks"])
 api.add_router("/", projects_router, tags=["projects"])
+api.add_router("/", events_router, tags=["events"])
+api.add_router("/", knowledge_router, tags=["knowledge"])

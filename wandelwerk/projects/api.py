@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from wandelwerk.api.pagination import Page, PageParams
-from wandelwerk.projects import selectors
+from wandelwerk.projects import selectors, strategy_selectors
 from wandelwerk.projects.models import Project, Stage
 
 router = Router()
@@ -126,16 +126,16 @@ def _query(filters: ProjectFilters) -> Any:
 
 @router.get("/strategies", response=Page[StrategyOut], summary="Klimaschutzstrategien")
 def strategy_list(request: HttpRequest, page: Query[PageParams]) -> dict[str, Any]:
-    qs = selectors.strategies_visible_to(request.user)
+    qs = strategy_selectors.strategies_visible_to(request.user)
     return {"count": qs.count(), "items": [_strategy(s) for s in qs[page.offset : page.offset + page.limit]]}
 
 
 @router.get("/strategies/{strategy_id}", response=StrategyDetailOut, summary="Eine Strategie mit Maßnahmen")
 def strategy_detail(request: HttpRequest, strategy_id: int) -> dict[str, Any]:
-    strategy = selectors.strategies_visible_to(request.user).filter(pk=strategy_id).first()
+    strategy = strategy_selectors.strategies_visible_to(request.user).filter(pk=strategy_id).first()
     if strategy is None:
         raise HttpError(404, "Strategie nicht gefunden.")
-    dashboard = selectors.strategy_dashboard(strategy=strategy, user=request.user)
+    dashboard = strategy_selectors.strategy_dashboard(strategy=strategy, user=request.user)
     return {
         **_strategy(strategy),
         "description": strategy.description,

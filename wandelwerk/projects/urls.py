@@ -1,6 +1,7 @@
 from django.urls import path
 
 from wandelwerk.projects import views
+from wandelwerk.projects.strategy_urls import strategy_patterns
 
 app_name = "projects"
 urlpatterns = [
@@ -15,8 +16,4 @@ urlpatterns = [
     path("projekte/<slug:slug>/meilensteine/<int:pk>/erledigt/", views.milestone_done, name="milestone-done"),
     path("projekte/<slug:slug>/folgen/", views.project_follow, name="follow"),
     path("projekte/<slug:slug>/neuigkeiten/", views.project_update, name="update"),
-    path("strategien/neu/", views.strategy_create, name="strategy-create"),
-    path("strategien/<slug:slug>/", views.strategy_dashboard, name="dashboard"),
-    path("strategien/<slug:slug>/massnahmen/", views.measure_add, name="measure-add"),
-    path("strategien/<slug:slug>/massnahmen.csv", views.strategy_export, name="export"),
-]
+] + strategy_patterns

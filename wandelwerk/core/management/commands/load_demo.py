@@ -52,6 +52,13 @@ class Command(BaseCommand):
         coordinator = get_user_model().objects.filter(email=DEMO_USERS[0][0]).first()
         if demo_strategy(user=coordinator):
             out.write("Demo-Klimaschutzstrategie Freiberg mit 12 Maßnahmen und 14 Projekten angelegt.")
+        from wandelwerk.events.demo import load_demo as demo_events
+        from wandelwerk.knowledge.demo import load_demo as demo_knowledge
+
+        for loader in (demo_events, demo_knowledge):
+            line = loader(user=coordinator)
+            if line:
+                out.write(line)
         out.write(self.style.SUCCESS(f"Demodaten bereit ({time.perf_counter() - started:.1f} s)."))
         out.write("")
         out.write(f"  Demo-Anmeldung: {DEMO_USERS[0][0]} / {DEMO_PASSWORD}")
