@@ -147,6 +147,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 
 # --- email ----------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# uploads (working-group documents, toolbox files) live outside the code; they are served only through
+# views that check permissions and send them as attachments, never from a public MEDIA_URL
+MEDIA_ROOT = Path(env_str("WANDELWERK_MEDIA_DIR", str(VAR_DIR / "media")))
+UPLOAD_MAX_BYTES = env_int("WANDELWERK_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))  # for the file-based backend
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
