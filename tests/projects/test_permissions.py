@@ -123,3 +123,48 @@ def test_api_refuses_invalid_stage_and_foreign_actor_clearly(world):
     )
     assert r.status_code == 422 and "actor_id" in r.json()["detail"]
     assert Project.objects.get(pk=world["project"].pk).stage == "idea"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_web_write_routes_for_editing_inviting_needs_milestones_and_updates(world, role, geo):
+    # given the project in network A with an open need, a milestone and a public company to invite
+    from wandelwerk.projects.models import Milestone, Need, Update
+    from wandelwerk.projects.services import milestone_add, need_add
+
+    user, project = world["users"][role], world["project"]
+    need = need_add(project=project, category="money", title="Zuschuss")
+    milestone = milestone_add(project=project, title="Antrag", due="2027-03-01")
+    company = make_actor(geo["zwickau"], name="Firma Einladen")
+    c = Client()
+    if user is not None:
+        c.force_login(user)
+    may_change = role in ("coord_a", "admin", "proposer")
+    may_decide = role in ("admin", "proposer")
+    ok, denied = 302, (302 if role == "anonymous" else 403)
+    # when each of them tries every write route
+    r = c.post(
+        f"/projekte/{project.slug}/bearbeiten/",
+        {"title": "Umbenannt", "summary": "s", "place": project.area.name, "is_public": "on"},
+    )
+    assert r.status_code == (ok if may_change else denied)
+    assert (Project.objects.get(pk=project.pk).title == "Umbenannt") == may_change
+    r = c.post(f"/projekte/{project.slug}/einladen/", {"actor": company.pk, "role": "partner"})
+    assert r.status_code == (ok if may_decide else denied)
+    assert Partner.objects.filter(actor=company).exists() == may_decide
+    r = c.post(f"/projekte/{project.slug}/bedarfe/{need.pk}/gedeckt/", {"actor": company.pk})
+    assert r.status_code == (ok if may_change else denied)
+    assert (Need.objects.get(pk=need.pk).filled_by_id == company.pk) == may_change
+    r = c.post(f"/projekte/{project.slug}/meilensteine/", {"title": "Bau", "due": "2027-06-01"})
+    assert r.status_code == (ok if may_change else denied)
+    assert Milestone.objects.filter(title="Bau").exists() == may_change
+    r = c.post(f"/projekte/{project.slug}/meilensteine/{milestone.pk}/erledigt/")
+    assert r.status_code == (ok if may_change else denied)
+    assert (Milestone.objects.get(pk=milestone.pk).done_at is not None) == may_change
+    r = c.post(f"/projekte/{project.slug}/neuigkeiten/", {"text": "Es geht los"})
+    assert r.status_code == (ok if may_change else denied)
+    assert Update.objects.filter(project=project).exists() == may_change
+    # following is open to every signed-in person, never to anonymous visitors
+    r = c.post(f"/projekte/{project.slug}/folgen/", {"follow": "1"})
+    assert r.status_code == 302
+    assert project.followers.exists() == (role != "anonymous")

@@ -45,11 +45,14 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if actor is None:
         raise Http404
     resources = list(actor.resources.all())
+    from wandelwerk.projects.selectors import projects_needing
+
     return render(
         request,
         "actors/detail.html",
         {
             "actor": actor,
+            "projects_needing": projects_needing(actor=actor),
             "show_contact": contact_visible(actor, request.user),
             "offers": [r for r in resources if r.direction == "offer"],
             "needs": [r for r in resources if r.direction == "need"],

@@ -185,7 +185,13 @@ def project_geojson(request: HttpRequest, filters: Query[ProjectFilters]) -> dic
             {
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-                "properties": {"id": p.pk, "title": p.title, "stage": p.stage, "url": f"/projekte/{p.slug}/"},
+                "properties": {
+                    "id": p.pk,
+                    "title": p.title,
+                    "name": p.title,
+                    "stage": p.stage,
+                    "url": f"/projekte/{p.slug}/",
+                },
             }
             for p in rows
         ]

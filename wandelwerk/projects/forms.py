@@ -34,13 +34,45 @@ class ProjectForm(forms.Form):
         label=gettext_lazy("Erwartete Einsparung (t CO₂e pro Jahr)"), required=False, min_value=0
     )
     effect_people = forms.IntegerField(label=gettext_lazy("Erreichte Menschen"), required=False, min_value=0)
-    is_public = forms.BooleanField(
-        label=gettext_lazy("Gleich öffentlich zeigen (sonst Entwurf für das Team)"), required=False
+    budget_eur = forms.DecimalField(
+        label=gettext_lazy("Budget (€)"), required=False, min_value=0, max_digits=12, decimal_places=2
     )
+    funding = forms.CharField(
+        label=gettext_lazy("Finanzierung"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+        help_text=gettext_lazy("Fördermittel, Eigenmittel, Sponsoren – was gesichert ist und was fehlt."),
+    )
+    sdgs = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Nachhaltigkeitsziele (SDGs)"),
+        queryset=Topic.objects.filter(group=TopicGroup.SDG),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    is_public = forms.BooleanField(
+        label=gettext_lazy("Öffentlich zeigen (sonst Entwurf für das Team)"), required=False
+    )
+    initiator: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=gettext_lazy("Initiiert von (optional)"),
+        queryset=Actor.objects.none(),
+        required=False,
+        help_text=gettext_lazy("Eine eigene Organisation übernimmt dann die Projektleitung."),
+    )
+
+    def __init__(self, *args: object, actors: object = None, area: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.area = area  # the project's current place; kept when its name is left unchanged
+        if actors is None:
+            del self.fields["initiator"]
+        else:
+            self.fields["initiator"].queryset = actors  # type: ignore[attr-defined]
 
     def clean_place(self) -> object:
         from wandelwerk.geo.selectors import geocode
 
+        if self.area is not None and self.cleaned_data["place"].strip() == self.area.name:  # type: ignore[attr-defined]
+            return self.area
         hits = geocode(query=self.cleaned_data["place"], limit=1)
         if not hits:
             raise forms.ValidationError(gettext_lazy("Diesen Ort finden wir nicht."))
@@ -54,15 +86,32 @@ class StageForm(forms.Form):
     )
 
 
-class JoinForm(forms.Form):
+class _ActorChoiceForm(forms.Form):
+    """A form whose ``actor`` choices depend on the viewer (own entries, partners …)."""
+
     actor: forms.ModelChoiceField = forms.ModelChoiceField(
-        label=gettext_lazy("Als"), queryset=Actor.objects.none()
+        label=gettext_lazy("Organisation"), queryset=Actor.objects.none()
     )
-    role = forms.ChoiceField(label=gettext_lazy("Rolle"), choices=PartnerRole.choices)
+    actor_label: object = None
 
     def __init__(self, *args: object, actors: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["actor"].queryset = actors  # type: ignore[attr-defined]
+        if self.actor_label:
+            self.fields["actor"].label = self.actor_label
+
+
+class JoinForm(_ActorChoiceForm):
+    actor_label = gettext_lazy("Als")
+    role = forms.ChoiceField(label=gettext_lazy("Rolle"), choices=PartnerRole.choices)
+
+
+class InviteForm(_ActorChoiceForm):
+    role = forms.ChoiceField(label=gettext_lazy("Rolle"), choices=PartnerRole.choices)
+
+
+class NeedFillForm(_ActorChoiceForm):
+    actor_label = gettext_lazy("Gedeckt durch")
 
 
 class NeedForm(forms.Form):

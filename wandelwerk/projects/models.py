@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wandelwerk.actors.models import ResourceCategory
 from wandelwerk.engines.stages import Stage as StageValue
 
 
@@ -191,7 +192,7 @@ class Partner(models.Model):
 
 class Need(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="needs")
-    category = models.CharField(_("Kategorie"), max_length=20)
+    category = models.CharField(_("Kategorie"), max_length=20, choices=ResourceCategory.choices)
     title = models.CharField(_("Titel"), max_length=200)
     description = models.TextField(_("Beschreibung"), blank=True)
     filled_by = models.ForeignKey(

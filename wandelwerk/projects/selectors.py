@@ -29,7 +29,10 @@ def projects_visible_to(user: Any) -> QuerySet[Project]:
         return qs
     from wandelwerk.networks.selectors import area_ids_for_user
 
-    team = Partner.objects.filter(status=PartnerStatus.ACCEPTED, actor__owner=user).values("project_id")
+    # invited organisations see the draft they are asked to join, so they can decide
+    team = Partner.objects.filter(
+        status__in=[PartnerStatus.ACCEPTED, PartnerStatus.INVITED], actor__owner=user
+    ).values("project_id")
     condition = Q(is_public=True) | Q(created_by=user) | Q(pk__in=team)
     coordinated = area_ids_for_user(user=user, coordinator=True)
     if coordinated:
@@ -156,3 +159,80 @@ def helpers_for(*, project: Project, limit: int = 5) -> list[tuple[Any, Any]]:
     ranked = rank_helpers(needs, candidates, lat=project.lat, lon=project.lon, limit=limit)
     actors = Actor.objects.in_bulk([s.actor_id for s in ranked])
     return [(actors[s.actor_id], s) for s in ranked if s.actor_id in actors]
+
+
+def invite_candidates(*, project: Project, query: str, limit: int = 10) -> QuerySet[Any]:
+    """Public actors whose name contains ``query`` and who are not yet part of the project."""
+    from wandelwerk.actors.models import Actor
+    from wandelwerk.actors.visibility import public_q
+
+    if not query:
+        return Actor.objects.none()
+    involved = project.partners.values("actor_id")
+    return (
+        Actor.objects.filter(public_q(), name__icontains=query)
+        .exclude(pk__in=involved)
+        .select_related("municipality")
+        .order_by("name")[:limit]
+    )
+
+
+def project_extent(qs: QuerySet[Project]) -> str:
+    """``west,south,east,north`` around the located projects of ``qs`` (for the map), or ""."""
+    from django.db.models import Max, Min
+
+    box = qs.filter(lat__isnull=False).aggregate(s=Min("lat"), n=Max("lat"), w=Min("lon"), e=Max("lon"))
+    if box["s"] is None:
+        return ""
+    pad = 0.05
+    return f"{box['w'] - pad:.4f},{box['s'] - pad:.4f},{box['e'] + pad:.4f},{box['n'] + pad:.4f}"
+
+
+def project_area_choices(user: Any) -> dict[str, list[tuple[str, str]]]:
+    """Counties and municipalities that hold projects the user may see: {"county": [(ags, name)], …}."""
+    areas = Area.objects.filter(pk__in=projects_visible_to(user).values("area_id")).select_related("parent")
+    counties: dict[str, str] = {}
+    municipalities: dict[str, str] = {}
+    for area in areas:
+        municipalities[area.ags] = area.name
+        if area.parent is not None and area.parent.kind == AreaKind.COUNTY:
+            counties[area.parent.ags] = area.parent.name
+    return {
+        "county": sorted(counties.items(), key=lambda kv: kv[1]),
+        "municipality": sorted(municipalities.items(), key=lambda kv: kv[1]),
+    }
+
+
+def projects_needing(*, actor: Any, limit: int = 5) -> list[tuple[Project, Any]]:
+    """Public projects within about ±60 km whose open needs fit the actor's offers, best first:
+    [(project, Suggestion)] — the same explainable score as ``helpers_for``, seen from the actor."""
+    from wandelwerk.actors.models import Direction
+    from wandelwerk.engines.matching import Candidate, Offer, OpenNeed, rank_helpers
+
+    offers = tuple(
+        Offer(r.category, r.title) for r in actor.resources.all() if r.direction == Direction.OFFER
+    )
+    if not offers or actor.lat is None or actor.lon is None:
+        return []
+    me = Candidate(actor.pk, actor.lat, actor.lon, offers)
+    projects = (
+        Project.objects.filter(
+            is_public=True,
+            lat__range=(actor.lat - 0.55, actor.lat + 0.55),
+            lon__range=(actor.lon - 0.85, actor.lon + 0.85),
+            needs__filled_at__isnull=True,
+            needs__category__in={o.category for o in offers},
+        )
+        .exclude(stage__in=[Stage.COMPLETED, Stage.DROPPED])
+        .exclude(partners__actor=actor)
+        .distinct()
+        .prefetch_related("needs")[:200]
+    )
+    ranked = []
+    for project in projects:
+        needs = [OpenNeed(n.category, n.title) for n in project.needs.all() if n.filled_at is None]
+        hit = rank_helpers(needs, [me], lat=project.lat, lon=project.lon, limit=1)  # type: ignore[arg-type]
+        if hit:
+            ranked.append((project, hit[0]))
+    ranked.sort(key=lambda pair: (-pair[1].score, pair[1].distance_km, pair[0].pk))
+    return ranked[:limit]

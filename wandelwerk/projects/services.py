@@ -4,6 +4,7 @@ unique constraints, so the loser gets a clear error and nothing changes."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -48,14 +49,13 @@ def project_create(
     initiator: Actor | None = None,
     effect_co2_t: float | None = None,
     effect_people: int | None = None,
+    budget_eur: Decimal | None = None,
+    funding: str = "",
     is_public: bool = False,
 ) -> Project:
     """A new project idea; the proposing person belongs to its team. Drafts (``is_public=False``)
     are seen by the team only."""
-    if not title.strip() or not summary.strip():
-        raise ProjectError(_("Titel und Kurzbeschreibung sind nötig."))
-    if effect_co2_t is not None and effect_co2_t < 0:
-        raise ProjectError(_("Die erwartete Einsparung kann nicht negativ sein."))
+    _check_fields(title=title, summary=summary, effect_co2_t=effect_co2_t, budget_eur=budget_eur)
     project = Project.objects.create(
         title=title.strip(),
         slug=unique_slug(Project.objects.all(), title, fallback="projekt"),
@@ -68,6 +68,8 @@ def project_create(
         created_by=user,
         effect_co2_t=effect_co2_t,
         effect_people=effect_people,
+        budget_eur=budget_eur,
+        funding=funding.strip(),
         is_public=is_public,
     )
     project.topics.set(topics)
@@ -82,6 +84,55 @@ def project_create(
             decided_by=user,
             decided_at=timezone.now(),
         )
+    return project
+
+
+def _check_fields(
+    *,
+    title: str,
+    summary: str,
+    effect_co2_t: float | None,
+    budget_eur: Decimal | None,
+) -> None:
+    if not title.strip() or not summary.strip():
+        raise ProjectError(_("Titel und Kurzbeschreibung sind nötig."))
+    if effect_co2_t is not None and effect_co2_t < 0:
+        raise ProjectError(_("Die erwartete Einsparung kann nicht negativ sein."))
+    if budget_eur is not None and budget_eur < 0:
+        raise ProjectError(_("Das Budget kann nicht negativ sein."))
+
+
+@transaction.atomic
+def project_update(
+    *,
+    project: Project,
+    title: str,
+    summary: str,
+    area: Area,
+    description: str = "",
+    topics: Sequence[Topic] = (),
+    measure_ids: Sequence[int] = (),
+    effect_co2_t: float | None = None,
+    effect_people: int | None = None,
+    budget_eur: Decimal | None = None,
+    funding: str = "",
+    is_public: bool = False,
+) -> Project:
+    """Replaces the describing fields of a project (not its stage, partners or history)."""
+    _check_fields(title=title, summary=summary, effect_co2_t=effect_co2_t, budget_eur=budget_eur)
+    project.title = title.strip()
+    project.summary = summary.strip()
+    project.description = description
+    if project.area_id != area.pk:
+        project.area, project.lat, project.lon = area, area.lat, area.lon
+    project.effect_co2_t = effect_co2_t
+    project.effect_people = effect_people
+    project.budget_eur = budget_eur
+    project.funding = funding.strip()
+    project.is_public = is_public
+    project.save()
+    project.topics.set(topics)
+    project.measures.set(measure_ids)
     return project
 
 
