@@ -91,3 +91,17 @@ def test_strategy_csv_lists_measures_with_visible_projects_only(world):
     assert any(line.startswith("M 1.1;") and "Bürgersolar;planning;120.0" in line for line in lines)
     assert any(line.startswith("M 3.2;") for line in lines)
     assert "Geheimer" not in text
+
+
+@pytest.mark.django_db
+def test_project_detail_carries_budget_funding_and_sdgs(world):
+    from wandelwerk.actors.models import Topic
+
+    project = world["public"]
+    project.budget_eur = 250000
+    project.funding = "Kommunalrichtlinie"
+    project.save()
+    project.topics.add(Topic.objects.get(slug="sdg-7"))
+    body = Client().get(f"/api/v1/projects/{project.pk}").json()
+    assert body["budget_eur"] == 250000.0 and body["funding"] == "Kommunalrichtlinie"
+    assert "sdg-7" in body["topics"] and "energie" in body["topics"]

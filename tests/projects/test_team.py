@@ -100,13 +100,17 @@ def test_the_lead_finds_and_invites_an_organisation_which_accepts(geo):
     assert "Stadtwerke Zwickau" in html
     # and invites it as implementer
     assert (
-        c.post(f"/projekte/{project.slug}/einladen/", {"actor": company.pk, "role": "implementer"}).status_code
+        c.post(
+            f"/projekte/{project.slug}/einladen/", {"actor": company.pk, "role": "implementer"}
+        ).status_code
         == 302
     )
     partner = Partner.objects.get(project=project)
     assert partner.status == "invited"
     # then the lead cannot accept in the company's name; a stranger does not even see the draft
-    assert c.post(f"/projekte/{project.slug}/partner/{partner.pk}/", {"decision": "accept"}).status_code == 403
+    assert (
+        c.post(f"/projekte/{project.slug}/partner/{partner.pk}/", {"decision": "accept"}).status_code == 403
+    )
     assert (
         _client(UserFactory())
         .post(f"/projekte/{project.slug}/partner/{partner.pk}/", {"decision": "accept"})
@@ -121,9 +125,7 @@ def test_the_lead_finds_and_invites_an_organisation_which_accepts(geo):
     partner.refresh_from_db()
     assert partner.status == "accepted"
     # and inviting it again is refused with its name
-    r = c.post(
-        f"/projekte/{project.slug}/einladen/", {"actor": company.pk, "role": "partner"}, follow=True
-    )
+    r = c.post(f"/projekte/{project.slug}/einladen/", {"actor": company.pk, "role": "partner"}, follow=True)
     assert "Stadtwerke Zwickau“ ist an diesem Projekt schon beteiligt" in r.content.decode()
     assert Partner.objects.filter(project=project).count() == 1
 
@@ -140,7 +142,9 @@ def test_only_public_organisations_can_be_invited(geo):
     stranger = _client(UserFactory())
     company = make_actor(geo["zwickau"], name="Firma")
     assert (
-        stranger.post(f"/projekte/{project.slug}/einladen/", {"actor": company.pk, "role": "partner"}).status_code
+        stranger.post(
+            f"/projekte/{project.slug}/einladen/", {"actor": company.pk, "role": "partner"}
+        ).status_code
         == 403
     )
 

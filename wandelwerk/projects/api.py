@@ -65,6 +65,8 @@ class ProjectOut(Schema):
 
 class ProjectDetailOut(ProjectOut):
     description: str
+    budget_eur: float | None
+    funding: str
     partners: list[dict[str, Any]]
     needs: list[dict[str, Any]]
     milestones: list[dict[str, Any]]
@@ -210,6 +212,8 @@ def project_detail(request: HttpRequest, project_id: int) -> dict[str, Any]:
     return {
         **_project(project),
         "description": project.description,
+        "budget_eur": float(project.budget_eur) if project.budget_eur is not None else None,
+        "funding": project.funding,
         "partners": [
             {"actor": p.actor.name, "actor_id": p.actor_id, "role": p.role}
             for p in project.partners.filter(status="accepted").select_related("actor")
