@@ -20,3 +20,9 @@ def test_demo_strategy_has_projects_in_every_stage_and_is_made_once(geo):
         == {"idea": 0, "planning": 1, "implementation": 2, "completed": 3, "paused": 2, "dropped": 1}[p.stage]
         for p in Project.objects.all()
     )
+    # every demo project has a budget and an open need; those under way have milestones and news
+    for p in Project.objects.all():
+        assert p.budget_eur and p.funding
+        assert p.needs.filter(filled_at__isnull=True).exists()
+        if p.stage in ("planning", "implementation", "completed"):
+            assert p.milestones.count() == 2 and p.updates.exists()

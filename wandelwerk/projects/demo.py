@@ -220,6 +220,48 @@ PATH = {
     "dropped": ["dropped"],
 }
 REASONS = {"paused": "Förderbescheid steht noch aus.", "dropped": "Eigentümer haben abgesagt."}
+# what the demo projects still lack (category, title), in turn
+NEEDS = [
+    ("skills", "Elektrofachkraft für die Abnahme"),
+    ("spaces", "Raum für Treffen und Werkstatt"),
+    ("money", "Eigenanteil für den Förderantrag"),
+    ("knowledge", "Beratung zur Förderkulisse"),
+    ("tools", "Lastenanhänger für Transporte"),
+    ("materials", "Gebrauchte Bauteile"),
+]
+FUNDING = [
+    "Kommunalrichtlinie (NKI), Eigenmittel der Stadt",
+    "Bürgerbeteiligung über eine Energiegenossenschaft",
+    "Förderprogramm des Freistaats Sachsen, Spenden",
+]
+
+
+def _demo_details(project: Any, i: int, final: str, user: Any) -> None:
+    """Budget, funding, needs, milestones and an update, so every stage looks lived-in."""
+    import datetime as dt
+
+    from wandelwerk.projects.models import Milestone, Update
+    from wandelwerk.projects.services import need_add, need_fill
+
+    project.budget_eur = 5000 * (1 + (i * 7) % 19)
+    project.funding = FUNDING[i % len(FUNDING)]
+    project.save(update_fields=["budget_eur", "funding"])
+    category, title = NEEDS[i % len(NEEDS)]
+    need = need_add(project=project, category=category, title=title)
+    if final in ("implementation", "completed"):
+        lead = project.partners.filter(status="accepted").select_related("actor").first()
+        if lead is not None:
+            need_fill(need=need, actor=lead.actor)
+        need_add(
+            project=project, category=NEEDS[(i + 2) % len(NEEDS)][0], title=NEEDS[(i + 2) % len(NEEDS)][1]
+        )
+    if final in ("planning", "implementation", "completed"):
+        start = dt.date(2026, 1, 15) + dt.timedelta(days=30 * (i % 6))
+        Milestone.objects.create(project=project, title="Förderantrag gestellt", due=start)
+        Milestone.objects.create(project=project, title="Baubeginn", due=start + dt.timedelta(days=120))
+        Update.objects.create(
+            project=project, posted_by=user, text="Auftaktreffen mit allen Partnern hat stattgefunden."
+        )
 
 
 def demo_strategy(*, user: Any) -> bool:
@@ -303,4 +345,5 @@ def demo_strategy(*, user: Any) -> bool:
                     partner_decide(partner=partner, user=user, accept=True)
             for stage in PATH[final]:
                 project_advance(project=project, user=user, to_stage=stage, reason=REASONS.get(stage, ""))
+            _demo_details(project, i, final, user)
     return True
