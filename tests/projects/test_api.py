@@ -105,3 +105,17 @@ def test_project_detail_carries_budget_funding_and_sdgs(world):
     body = Client().get(f"/api/v1/projects/{project.pk}").json()
     assert body["budget_eur"] == 250000.0 and body["funding"] == "Kommunalrichtlinie"
     assert "sdg-7" in body["topics"] and "energie" in body["topics"]
+
+
+@pytest.mark.django_db
+def test_text_search_finds_other_word_forms_and_needs_every_word(geo):
+    user = UserFactory()
+    project_create(
+        user=user, title="Solaranlage Grundschule", summary="PV", area=geo["zwickau"], is_public=True
+    )
+    project_create(user=user, title="Straßenbäume", summary="Bäume", area=geo["zwickau"], is_public=True)
+    titles = lambda q: [i["title"] for i in Client().get("/api/v1/projects", {"q": q}).json()["items"]]  # noqa: E731
+    assert titles("Solaranlagen") == ["Solaranlage Grundschule"]
+    assert titles("solaranlagen grundschule") == ["Solaranlage Grundschule"]
+    assert titles("Solaranlagen Kita") == []
+    assert titles("Straßenbäume") == ["Straßenbäume"]

@@ -32,6 +32,16 @@ def stem(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def substring_stem(word: str) -> str:
+    """The Snowball stem of a lower-case word without the accent folding of ``stem``, for substring
+    search over raw text ("solaranlagen" → "solaranlag", which also finds "Solaranlage"). Snowball
+    itself folds umlauts ("bürger" → "burg"), so callers also search the word as typed."""
+    if word.isdigit():
+        return word
+    stemmed: str = _stemmer.stemWord(word)
+    return stemmed
+
+
 def tokens(text: str) -> list[str]:
     """Stemmed tokens of a text, in order, duplicates kept."""
     return [stem(word) for word in _WORD.findall(text.casefold())]

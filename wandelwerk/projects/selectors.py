@@ -109,10 +109,16 @@ def project_filter(*, user: Any, query: ProjectQuery) -> QuerySet[Project]:
         ids = list(network_area_ids(network))
         qs = qs.filter(Q(area_id__in=ids) | Q(area__parent_id__in=ids) | Q(area__parent__parent_id__in=ids))
     if query.q:
-        for word in query.q.split()[:8]:
-            qs = qs.filter(
-                Q(title__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word)
-            )
+        # few projects per installation (thousands, not millions): per-word substring matching on
+        # the word and its stem ("Solaranlagen" finds "Solaranlage"), every word must match
+        from wandelwerk.engines.text import substring_stem
+
+        for word in query.q.lower().split()[:8]:
+            match = Q()
+            for variant in {word, substring_stem(word)}:
+                match |= Q(title__icontains=variant) | Q(summary__icontains=variant)
+                match |= Q(description__icontains=variant)
+            qs = qs.filter(match)
     if query.bbox:
         b = query.bbox
         qs = qs.filter(lat__gte=b.min_lat, lat__lte=b.max_lat, lon__gte=b.min_lon, lon__lte=b.max_lon)
