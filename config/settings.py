@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "wandelwerk.projects",
     "wandelwerk.events",
     "wandelwerk.knowledge",
+    "wandelwerk.consulting",
+    "wandelwerk.groups",
 ]
 
 MIDDLEWARE = [

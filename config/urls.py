@@ -21,6 +21,8 @@ urlpatterns += i18n_patterns(
     path("", include("wandelwerk.projects.urls")),
     path("veranstaltungen/", include("wandelwerk.events.urls")),
     path("wissen/", include("wandelwerk.knowledge.urls")),
+    path("beratung/", include("wandelwerk.consulting.urls")),
+    path("arbeitsgruppen/", include("wandelwerk.groups.urls")),
     path("", include("wandelwerk.core.urls")),
     prefix_default_language=False,
 )

@@ -8,7 +8,9 @@ from ninja.errors import ValidationError
 
 from wandelwerk.actors import api_write  # noqa: F401  (registers the write routes on the actors router)
 from wandelwerk.actors.api import router as actors_router
+from wandelwerk.consulting.api import router as consulting_router
 from wandelwerk.events.api import router as events_router
+from wandelwerk.groups.api import router as groups_router
 from wandelwerk.geo.api import router as geo_router
 from wandelwerk.knowledge.api import router as knowledge_router
 from wandelwerk.networks.api import router as networks_router
@@ -45,3 +47,5 @@ api.add_router("/networks", networks_router, tags=["networks"])
 api.add_router("/", projects_router, tags=["projects"])
 api.add_router("/", events_router, tags=["events"])
 api.add_router("/", knowledge_router, tags=["knowledge"])
+api.add_router("/", consulting_router, tags=["consulting"])
+api.add_router("/", groups_router, tags=["groups"])

@@ -52,10 +52,12 @@ class Command(BaseCommand):
         coordinator = get_user_model().objects.filter(email=DEMO_USERS[0][0]).first()
         if demo_strategy(user=coordinator):
             out.write("Demo-Klimaschutzstrategie Freiberg mit 12 Maßnahmen und 14 Projekten angelegt.")
+        from wandelwerk.consulting.demo import load_demo as demo_consulting
         from wandelwerk.events.demo import load_demo as demo_events
+        from wandelwerk.groups.demo import load_demo as demo_groups
         from wandelwerk.knowledge.demo import load_demo as demo_knowledge
 
-        for loader in (demo_events, demo_knowledge):
+        for loader in (demo_events, demo_groups, demo_consulting, demo_knowledge):
             line = loader(user=coordinator)
             if line:
                 out.write(line)
