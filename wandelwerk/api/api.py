@@ -10,8 +10,8 @@ from wandelwerk.actors import api_write  # noqa: F401  (registers the write rout
 from wandelwerk.actors.api import router as actors_router
 from wandelwerk.consulting.api import router as consulting_router
 from wandelwerk.events.api import router as events_router
-from wandelwerk.groups.api import router as groups_router
 from wandelwerk.geo.api import router as geo_router
+from wandelwerk.groups.api import router as groups_router
 from wandelwerk.knowledge.api import router as knowledge_router
 from wandelwerk.networks.api import router as networks_router
 from wandelwerk.projects import api_write as projects_write  # noqa: F401  (registers write routes)
