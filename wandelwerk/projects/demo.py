@@ -245,7 +245,11 @@ def _demo_details(project: Any, i: int, final: str, user: Any) -> None:
 
     project.budget_eur = 5000 * (1 + (i * 7) % 19)
     project.funding = FUNDING[i % len(FUNDING)]
-    project.save(update_fields=["budget_eur", "funding"])
+    # spread over the town (a few hundred metres to ~3 km from its centre) instead of one point
+    if project.lat is not None and project.lon is not None:
+        project.lat += ((i * 37) % 11 - 5) * 0.005
+        project.lon += ((i * 53) % 13 - 6) * 0.007
+    project.save(update_fields=["budget_eur", "funding", "lat", "lon"])
     category, title = NEEDS[i % len(NEEDS)]
     need = need_add(project=project, category=category, title=title)
     if final in ("implementation", "completed"):

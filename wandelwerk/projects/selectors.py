@@ -190,8 +190,11 @@ def project_extent(qs: QuerySet[Project]) -> str:
     box = qs.filter(lat__isnull=False).aggregate(s=Min("lat"), n=Max("lat"), w=Min("lon"), e=Max("lon"))
     if box["s"] is None:
         return ""
-    pad = 0.05
-    return f"{box['w'] - pad:.4f},{box['s'] - pad:.4f},{box['e'] + pad:.4f},{box['n'] + pad:.4f}"
+    # at least ~20 km across, so a single place shows with its surroundings
+    lat, lon = (box["s"] + box["n"]) / 2, (box["w"] + box["e"]) / 2
+    half_lat = max((box["n"] - box["s"]) / 2 + 0.02, 0.1)
+    half_lon = max((box["e"] - box["w"]) / 2 + 0.03, 0.15)
+    return f"{lon - half_lon:.4f},{lat - half_lat:.4f},{lon + half_lon:.4f},{lat + half_lat:.4f}"
 
 
 def project_area_choices(user: Any) -> dict[str, list[tuple[str, str]]]:
