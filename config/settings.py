@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "wandelwerk.knowledge",
     "wandelwerk.consulting",
     "wandelwerk.groups",
+    "wandelwerk.newsletters",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("wissen/", include("wandelwerk.knowledge.urls")),
     path("beratung/", include("wandelwerk.consulting.urls")),
     path("arbeitsgruppen/", include("wandelwerk.groups.urls")),
+    path("newsletter/", include("wandelwerk.newsletters.urls")),
     path("", include("wandelwerk.core.urls")),
     prefix_default_language=False,
 )

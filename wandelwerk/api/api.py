@@ -14,6 +14,7 @@ from wandelwerk.geo.api import router as geo_router
 from wandelwerk.groups.api import router as groups_router
 from wandelwerk.knowledge.api import router as knowledge_router
 from wandelwerk.networks.api import router as networks_router
+from wandelwerk.newsletters.api import router as newsletters_router
 from wandelwerk.projects import api_write as projects_write  # noqa: F401  (registers write routes)
 from wandelwerk.projects.api import router as projects_router
 
@@ -49,3 +50,4 @@ api.add_router("/", events_router, tags=["events"])
 api.add_router("/", knowledge_router, tags=["knowledge"])
 api.add_router("/", consulting_router, tags=["consulting"])
 api.add_router("/", groups_router, tags=["groups"])
+api.add_router("/", newsletters_router, tags=["newsletters"])

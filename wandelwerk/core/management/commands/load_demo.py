@@ -56,8 +56,9 @@ class Command(BaseCommand):
         from wandelwerk.events.demo import load_demo as demo_events
         from wandelwerk.groups.demo import load_demo as demo_groups
         from wandelwerk.knowledge.demo import load_demo as demo_knowledge
+        from wandelwerk.newsletters.demo import load_demo as demo_newsletters
 
-        for loader in (demo_events, demo_groups, demo_consulting, demo_knowledge):
+        for loader in (demo_events, demo_groups, demo_consulting, demo_knowledge, demo_newsletters):
             line = loader(user=coordinator)
             if line:
                 out.write(line)
