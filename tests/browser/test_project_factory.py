@@ -24,7 +24,9 @@ from wandelwerk.geo.models import Area
 user = get_user_model().objects.create_user(username="{email}", email="{email}", password="{password}")
 EmailAddress.objects.create(user=user, email="{email}", verified=True, primary=True)
 actor_create(
-    data=ActorData(name="{name}", kind="{kind}", sector="{sector}", municipality=Area.objects.get(ags="14524330")),
+    data=ActorData(
+        name="{name}", kind="{kind}", sector="{sector}", municipality=Area.objects.get(ags="14524330")
+    ),
     owner=user,
     status="published",
 )
