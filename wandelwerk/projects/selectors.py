@@ -98,7 +98,7 @@ def project_filter(*, user: Any, query: ProjectQuery) -> QuerySet[Project]:
         area = Area.objects.filter(ags=query.area).first()
         if area is None:
             raise ProjectFilterError("area", f"area: unbekannter Gebietsschlüssel „{query.area}“.")
-        qs = qs.filter(_in_area(area))
+        qs = qs.filter(in_area_q(area))
     if query.network:
         from wandelwerk.networks.models import Network
         from wandelwerk.networks.selectors import network_area_ids
@@ -125,7 +125,8 @@ def project_filter(*, user: Any, query: ProjectQuery) -> QuerySet[Project]:
     return qs.order_by("-updated_at", "id")
 
 
-def _in_area(area: Area) -> Q:
+def in_area_q(area: Area) -> Q:
+    """Projects placed in ``area`` or in any municipality or county inside it."""
     if area.kind == AreaKind.MUNICIPALITY:
         return Q(area=area)
     if area.kind == AreaKind.COUNTY:
