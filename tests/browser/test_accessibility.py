@@ -23,6 +23,8 @@ class PageType:
     clusters: bool = False
 
 
+DEMO_STRATEGY = "/strategien/klimaschutzkonzept-freiberg-2030-demo/"
+
 PAGE_TYPES = [
     PageType("home", "/"),
     PageType("directory", "/akteure/", clusters=True),
@@ -43,7 +45,9 @@ PAGE_TYPES = [
     PageType("projects", "/projekte/"),
     PageType("project", "@project", user=COORDINATOR),
     PageType("project form", "/projekte/neu/", user=MEMBER),
-    PageType("strategy dashboard", "/strategien/klimaschutzkonzept-freiberg-2030-demo/"),
+    PageType("strategy dashboard", DEMO_STRATEGY),
+    PageType("strategy edit", DEMO_STRATEGY + "bearbeiten/", user=COORDINATOR),
+    PageType("project edit", "@project-edit", user=COORDINATOR),
 ]
 
 
@@ -51,9 +55,10 @@ def _resolve(page: Page, path: str) -> str:
     if path == "@profile":
         page.goto("/akteure/")
         return page.locator("ul.results > li h3 a").first.get_attribute("href") or ""
-    if path == "@project":  # as its lead, with the stage form and open requests
+    if path in ("@project", "@project-edit"):  # as its lead, with the stage form and open requests
         page.goto("/projekte/?stage=planning")
-        return page.locator("ul.results > li h3 a").first.get_attribute("href") or ""
+        href = page.locator("ul.results > li h3 a").first.get_attribute("href") or ""
+        return href + "bearbeiten/" if path == "@project-edit" else href
     if path == "@network":
         page.goto("/netzwerke/")
         return page.locator("main ul a").first.get_attribute("href") or ""
