@@ -45,6 +45,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if actor is None:
         raise Http404
     resources = list(actor.resources.all())
+    from wandelwerk.knowledge.selectors import practices_adopted_by
     from wandelwerk.projects.selectors import projects_needing
 
     return render(
@@ -53,6 +54,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "actor": actor,
             "projects_needing": projects_needing(actor=actor),
+            "practices": practices_adopted_by(actor=actor),
             "show_contact": contact_visible(actor, request.user),
             "offers": [r for r in resources if r.direction == "offer"],
             "needs": [r for r in resources if r.direction == "need"],

@@ -33,6 +33,8 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def area(request: HttpRequest, ags: str) -> HttpResponse:
     """/regionen/<ags>/: a state, county or municipality with figures, children and actors."""
+    from wandelwerk.knowledge.selectors import practices_adopted_by
+
     obj = selectors.area_get(ags=ags)
     if obj is None:
         raise Http404(_("Dieses Gebiet gibt es nicht."))
@@ -53,6 +55,7 @@ def area(request: HttpRequest, ags: str) -> HttpResponse:
             "actors": actors,
             "boundary_url": reverse("geo:boundary", kwargs={"ags": obj.ags}),
             "actors_geojson_url": f"/api/v1/actors.geojson?area={obj.ags}",
+            "practices": practices_adopted_by(area=obj),
         },
     )
 

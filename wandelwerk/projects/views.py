@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from wandelwerk.actors.models import Actor, TopicGroup
 from wandelwerk.actors.visibility import public_q
+from wandelwerk.knowledge.selectors import practices_adopted_by
 from wandelwerk.projects import selectors, services
 from wandelwerk.projects.forms import (
     InviteForm,
@@ -118,6 +119,7 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "stage_form": StageForm() if can_change else None,
             "join_form": JoinForm(actors=own_actors) if own_actors.exists() else None,
             "following": user.is_authenticated and project.followers.filter(user=user).exists(),
+            "practices": practices_adopted_by(project=project),
         },
     )
 
