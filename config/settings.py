@@ -22,6 +22,8 @@ if PRODUCTION and SECRET_KEY == _DEV_SECRET:
     raise SettingError("DJANGO_SECRET_KEY must be set when WANDELWERK_PRODUCTION=1")
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+# the public address, for links in emails sent by background tasks (reminders, digests)
+SITE_URL = env_str("WANDELWERK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
