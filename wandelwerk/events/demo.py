@@ -108,7 +108,7 @@ SPECS = (
         "ag",
         "zusammenwachsen-revier",
         "working_group",
-        "AG Energie und Klimaschutz",
+        "Arbeitstreffen der AG Strukturwandel gestalten",
         8,
         18,
         2,
@@ -191,6 +191,13 @@ def _area(ags: str) -> Area | None:
 
 
 @transaction.atomic
+def _demo_group(network: Network) -> Any:
+    """The demo working group the AG meeting belongs to (made by the groups demo), if there."""
+    from wandelwerk.groups.models import WorkingGroup
+
+    return WorkingGroup.objects.filter(network=network, name="AG Strukturwandel gestalten").first()
+
+
 def load_demo(*, user: Any) -> str | None:
     """Creates the demo content once; returns a line for the command output, or None if nothing was new."""
     if Event.objects.filter(is_demo=True).exists():
@@ -220,6 +227,7 @@ def load_demo(*, user: Any) -> str | None:
             capacity=spec.capacity,
             needs_approval=spec.approval,
             questions=list(spec.questions),
+            group=_demo_group(network) if spec.kind == "working_group" else None,
         )
         event = event_create(user=user, organiser=network, data=data)
         Event.objects.filter(pk=event.pk).update(is_demo=True)

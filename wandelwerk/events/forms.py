@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from wandelwerk.actors.models import Topic, TopicGroup
 from wandelwerk.events.models import Event, Kind, Visibility
+from wandelwerk.groups.models import WorkingGroup
 
 _DT_WIDGET = {"attrs": {"type": "datetime-local"}, "format": "%Y-%m-%dT%H:%M"}
 
@@ -18,6 +19,12 @@ def _dt(label: Any, required: bool = True) -> forms.DateTimeField:
 class EventForm(forms.Form):
     organiser = forms.ChoiceField(label=gettext_lazy("Veranstaltet von"))
     kind = forms.ChoiceField(label=gettext_lazy("Art"), choices=Kind.choices)
+    group = forms.ModelChoiceField(
+        label=gettext_lazy("Treffen der Arbeitsgruppe (optional)"),
+        queryset=WorkingGroup.objects.none(),
+        required=False,
+        help_text=gettext_lazy("Nur Arbeitsgruppen des veranstaltenden Netzwerks."),
+    )
     title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
     start = _dt(gettext_lazy("Beginn"))
     end = _dt(gettext_lazy("Ende"))
@@ -80,8 +87,18 @@ class EventForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, organisers: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        organisers: list[tuple[str, str]] | None = None,
+        groups: Any = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if groups is None or not groups.exists():
+            del self.fields["group"]
+        else:
+            self.fields["group"].queryset = groups  # type: ignore[attr-defined]
         if organisers is None:
             del self.fields["organiser"]
         else:
@@ -128,6 +145,7 @@ class EventForm(forms.Form):
     def initial_for(event: Event) -> dict[str, Any]:
         return {
             "kind": event.kind,
+            "group": event.group_id,
             "title": event.title,
             "start": event.start,
             "end": event.end,

@@ -46,6 +46,15 @@ class Event(models.Model):
         related_name="events",
         verbose_name=_("Akteur"),
     )
+    group = models.ForeignKey(
+        "groups.WorkingGroup",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("Arbeitsgruppe"),
+        help_text=_("Treffen einer Arbeitsgruppe des veranstaltenden Netzwerks"),
+    )
     venue_name = models.CharField(_("Veranstaltungsort"), max_length=200, blank=True)
     address = models.CharField(_("Adresse"), max_length=300, blank=True)
     area = models.ForeignKey(

@@ -207,3 +207,23 @@ def sessions_by_day(event: Event) -> list[tuple[dt.date, list[Any]]]:
     for s in event.sessions.all():
         days.setdefault(timezone.localdate(s.start), []).append(s)
     return list(days.items())
+
+
+def group_choices(user: Any, *, network_id: int | None = None) -> QuerySet[Any]:
+    """Working groups of the networks the user coordinates (or of ``network_id``), for the event form."""
+    from wandelwerk.groups.models import WorkingGroup
+
+    qs = WorkingGroup.objects.select_related("network").order_by("network__name", "name")
+    if network_id is not None:
+        qs = qs.filter(network_id=network_id)
+    if user.is_staff:
+        return qs
+    coordinated = Membership.objects.filter(user=user, role=Role.COORDINATOR).values("network_id")
+    return qs.filter(network_id__in=coordinated)
+
+
+def group_meetings(*, group: Any, user: Any, limit: int = 10) -> list[Event]:
+    """The group's meetings the viewer may see that have not ended, soonest first."""
+    return list(
+        events_visible_to(user).filter(group=group, end__gte=timezone.now()).order_by("start", "pk")[:limit]
+    )

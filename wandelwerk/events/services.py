@@ -63,6 +63,13 @@ class EventData:
     capacity: int | None = None
     needs_approval: bool = False
     questions: Sequence[str] = field(default_factory=list)
+    group: Any = None  # a groups.WorkingGroup of the organising network, or None
+
+
+def _check_group(group: Any, network_id: int | None) -> None:
+    """A meeting belongs to a working group of the organising network only."""
+    if group is not None and group.network_id != network_id:
+        raise EventError(_("Die Arbeitsgruppe gehört nicht zum veranstaltenden Netzwerk."), "group")
 
 
 def _check(data: EventData) -> list[str]:
@@ -108,6 +115,7 @@ def _position(data: EventData) -> tuple[float | None, float | None]:
 def event_create(*, user: Any, organiser: Network | Actor, data: EventData) -> Event:
     """A new event of ``organiser`` (network or actor); permission is checked by the caller."""
     questions = _check(data)
+    _check_group(data.group, organiser.pk if isinstance(organiser, Network) else None)
     lat, lon = _position(data)
     event = Event.objects.create(
         kind=data.kind,
@@ -115,6 +123,7 @@ def event_create(*, user: Any, organiser: Network | Actor, data: EventData) -> E
         slug=unique_slug(Event.objects.all(), data.title, fallback="veranstaltung"),
         network=organiser if isinstance(organiser, Network) else None,
         actor=organiser if isinstance(organiser, Actor) else None,
+        group=data.group,
         venue_name=data.venue_name.strip(),
         address=data.address.strip(),
         area=data.area,
@@ -143,6 +152,7 @@ def event_update(*, event: Event, data: EventData, base_url: str = "") -> Event:
     """Changes the event. Capacity cannot drop below the confirmed seats; more seats (or unlimited)
     move the oldest waiting people up."""
     questions = _check(data)
+    _check_group(data.group, event.network_id)
     lat, lon = _position(data)
     # conditional: a registration landing meanwhile cannot push the counter over the new capacity
     seats_ok = Q(pk=event.pk)
@@ -150,6 +160,7 @@ def event_update(*, event: Event, data: EventData, base_url: str = "") -> Event:
         seats_ok &= Q(confirmed_count__lte=data.capacity)
     updated = Event.objects.filter(seats_ok).update(
         kind=data.kind,
+        group=data.group,
         title=data.title.strip(),
         venue_name=data.venue_name.strip(),
         address=data.address.strip(),

@@ -55,6 +55,7 @@ def _data(cd: dict[str, Any]) -> services.EventData:
         capacity=cd["capacity"],
         needs_approval=cd["needs_approval"],
         questions=cd["questions"],
+        group=cd.get("group"),
     )
 
 
@@ -74,7 +75,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
     choices = selectors.organiser_choices(request.user)
     if not choices:
         raise PermissionDenied
-    form = EventForm(request.POST or None, organisers=choices)
+    form = EventForm(request.POST or None, organisers=choices, groups=selectors.group_choices(request.user))
     if request.method == "POST" and form.is_valid():
         organiser = _organiser(form.cleaned_data["organiser"], choices)
         try:
@@ -97,7 +98,8 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
     event = visible_event(request, slug)
     if not request.user.has_perm("events.change_event", event):
         raise PermissionDenied
-    form = EventForm(request.POST or None, initial=EventForm.initial_for(event))
+    groups = selectors.group_choices(request.user, network_id=event.network_id) if event.network_id else None
+    form = EventForm(request.POST or None, initial=EventForm.initial_for(event), groups=groups)
     if request.method == "POST" and form.is_valid():
         try:
             services.event_update(event=event, data=_data(form.cleaned_data), base_url=base_url(request))

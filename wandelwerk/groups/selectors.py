@@ -103,8 +103,8 @@ def open_requests(*, group: WorkingGroup) -> QuerySet[JoinRequest]:
     return JoinRequest.objects.filter(group=group, status=RequestStatus.PENDING).select_related("user")
 
 
-def group_meetings(group: WorkingGroup) -> list[Any]:
-    """The group's upcoming meetings. Returns [] for now: the events app is written in parallel, and
-    the lead will connect it here (events with ``Event.group`` pointing at this group, upcoming first,
-    visible to the viewer). The group page shows its meetings section only when this is not empty."""
-    return []
+def group_meetings(group: WorkingGroup, user: Any = None) -> list[Any]:
+    """The group's upcoming meetings (events with ``Event.group`` = this group) the viewer may see."""
+    from wandelwerk.events.selectors import group_meetings as meetings
+
+    return meetings(group=group, user=user)

@@ -84,7 +84,7 @@ def render_detail(
         "can_manage": can_moderate,
         "pending": selectors.has_pending_request(group=group, user=user) if membership is None else False,
         "join_form": forms.get("join_form") or (JoinForm() if group.join_mode == JoinMode.REQUEST else None),
-        "meetings": selectors.group_meetings(group),
+        "meetings": selectors.group_meetings(group, request.user),
         "open_request_count": selectors.open_requests(group=group).count() if can_moderate else 0,
     }
     if can_view:

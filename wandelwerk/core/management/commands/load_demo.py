@@ -58,7 +58,8 @@ class Command(BaseCommand):
         from wandelwerk.knowledge.demo import load_demo as demo_knowledge
         from wandelwerk.newsletters.demo import load_demo as demo_newsletters
 
-        for loader in (demo_events, demo_groups, demo_consulting, demo_knowledge, demo_newsletters):
+        # groups before events: the demo AG meeting belongs to a demo group
+        for loader in (demo_groups, demo_events, demo_consulting, demo_knowledge, demo_newsletters):
             line = loader(user=coordinator)
             if line:
                 out.write(line)
