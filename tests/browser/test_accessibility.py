@@ -48,7 +48,26 @@ PAGE_TYPES = [
     PageType("strategy dashboard", DEMO_STRATEGY),
     PageType("strategy edit", DEMO_STRATEGY + "bearbeiten/", user=COORDINATOR),
     PageType("project edit", "@project-edit", user=COORDINATOR),
+    PageType("events", "/veranstaltungen/"),
+    PageType("event calendar", "/veranstaltungen/kalender/"),
+    PageType("event", "@event", user=MEMBER),
+    PageType("event form", "/veranstaltungen/neu/", user=COORDINATOR),
+    PageType("events (English)", "/en/veranstaltungen/"),
+    PageType("action pool", "/wissen/"),
+    PageType("practice", "@practice"),
+    PageType("method", "@method"),
+    PageType("working groups", "/arbeitsgruppen/"),
+    PageType("working group", "@group", user=COORDINATOR),
+    PageType("newsletter", "/newsletter/landesverband-nachhaltiges-sachsen/"),
 ]
+
+# the first link in a list page's results, for page types reached through the site
+FIRST_LINK = {
+    "@event": ("/veranstaltungen/", "li.event-item h3 a"),
+    "@practice": ("/wissen/praxisbeispiele/", "main li h3 a"),
+    "@method": ("/wissen/methoden/", "main li h3 a"),
+    "@group": ("/arbeitsgruppen/", "main li h3 a"),
+}
 
 
 def _resolve(page: Page, path: str) -> str:
@@ -59,6 +78,10 @@ def _resolve(page: Page, path: str) -> str:
         page.goto("/projekte/?stage=planning")
         href = page.locator("ul.results > li h3 a").first.get_attribute("href") or ""
         return href + "bearbeiten/" if path == "@project-edit" else href
+    if path in FIRST_LINK:
+        listing, selector = FIRST_LINK[path]
+        page.goto(listing)
+        return page.locator(selector).first.get_attribute("href") or ""
     if path == "@network":
         page.goto("/netzwerke/")
         return page.locator("main ul a").first.get_attribute("href") or ""
