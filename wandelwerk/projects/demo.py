@@ -260,9 +260,26 @@ def _demo_details(project: Any, i: int, final: str, user: Any) -> None:
             project=project, category=NEEDS[(i + 2) % len(NEEDS)][0], title=NEEDS[(i + 2) % len(NEEDS)][1]
         )
     if final in ("planning", "implementation", "completed"):
-        start = dt.date(2026, 1, 15) + dt.timedelta(days=30 * (i % 6))
-        Milestone.objects.create(project=project, title="Förderantrag gestellt", due=start)
-        Milestone.objects.create(project=project, title="Baubeginn", due=start + dt.timedelta(days=120))
+        from django.utils import timezone
+
+        today = timezone.localdate()
+        # under way: applied months ago; still planning: the application is due in a few weeks
+        applied = today - dt.timedelta(days=150 - 20 * (i % 6))
+        if final == "planning":
+            applied = today + dt.timedelta(days=30 + 10 * (i % 6))
+        done = timezone.now() - dt.timedelta(days=140 - 20 * (i % 6))
+        Milestone.objects.create(
+            project=project,
+            title="Förderantrag gestellt",
+            due=applied,
+            done_at=done if final != "planning" else None,
+        )
+        Milestone.objects.create(
+            project=project,
+            title="Baubeginn" if final == "planning" else "Abschlussbericht",
+            due=applied + dt.timedelta(days=240),
+            done_at=timezone.now() if final == "completed" else None,
+        )
         Update.objects.create(
             project=project, posted_by=user, text="Auftaktreffen mit allen Partnern hat stattgefunden."
         )
