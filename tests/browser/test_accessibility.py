@@ -59,6 +59,12 @@ PAGE_TYPES = [
     PageType("working groups", "/arbeitsgruppen/"),
     PageType("working group", "@group", user=COORDINATOR),
     PageType("newsletter", "/newsletter/landesverband-nachhaltiges-sachsen/"),
+    PageType(
+        "newsletter management", "/newsletter/landesverband-nachhaltiges-sachsen/verwalten/", user=COORDINATOR
+    ),
+    PageType("consulting", "/beratung/"),
+    PageType("consulting request form", "/beratung/anfragen/", user=MEMBER),
+    PageType("consulting queue", "/beratung/koordination/", user=COORDINATOR),
 ]
 
 # the first link in a list page's results, for page types reached through the site
