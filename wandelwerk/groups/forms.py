@@ -5,8 +5,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy
 
 from wandelwerk.actors.models import Topic, TopicGroup
+from wandelwerk.core.uploads import ALLOWED
 from wandelwerk.groups.models import GroupVisibility, JoinMode
-from wandelwerk.groups.uploads import ALLOWED
 from wandelwerk.networks.models import Network
 
 
@@ -79,9 +79,9 @@ class DocumentForm(forms.Form):
         mb = settings.UPLOAD_MAX_BYTES // 1_048_576
         self.fields["file"].help_text = gettext_lazy("Höchstens %(mb)s MB; erlaubt: %(types)s") % {
             "mb": mb,
-            "types": ", ".join(a for a in ALLOWED if a != "jpeg"),
+            "types": ", ".join(ALLOWED),
         }
-        self.fields["file"].widget.attrs["accept"] = ",".join(f".{a}" for a in ALLOWED)
+        self.fields["file"].widget.attrs["accept"] = ",".join(f".{a}" for a in (*ALLOWED, "jpeg"))
 
 
 class JoinForm(forms.Form):

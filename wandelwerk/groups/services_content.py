@@ -12,9 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wandelwerk.core.uploads import UploadError, check_upload
 from wandelwerk.groups.models import Document, Post, SharedLink, WorkingGroup
 from wandelwerk.groups.services import GroupError
-from wandelwerk.groups.uploads import UploadError, check_upload
 
 MAX_POST = 20_000
 
@@ -100,7 +100,7 @@ def document_add(
     if not title:
         raise GroupError(_("Der Titel fehlt."), "title")
     try:
-        ext = check_upload(name=name, size=size, stream=stream)
+        ext = check_upload(name=name, size=size, stream=stream).extension
     except UploadError as exc:
         raise GroupError(str(exc), "file") from exc
     stored = f"{secrets.token_hex(16)}.{ext}"

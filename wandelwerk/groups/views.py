@@ -12,10 +12,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from wandelwerk.actors.models import Topic, TopicGroup
+from wandelwerk.core.uploads import CONTENT_TYPES
 from wandelwerk.groups import selectors
 from wandelwerk.groups.forms import DocumentForm, JoinForm, LinkForm, PostForm
 from wandelwerk.groups.models import Document, GroupRole, JoinMode, WorkingGroup
-from wandelwerk.groups.uploads import CONTENT_TYPES
 from wandelwerk.networks.models import Network
 
 THREADS_PER_PAGE = 20

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 
 from wandelwerk.actors.models import Actor, Topic
 from wandelwerk.core.slugs import unique_slug
+from wandelwerk.core.uploads import UploadError, check_upload
 from wandelwerk.geo.models import Area
 from wandelwerk.knowledge.models import Adoption, Effort, Method, MethodFile, MethodKind, Practice
 from wandelwerk.knowledge.search import index_text
-from wandelwerk.knowledge.uploads import UploadError, check_upload
 from wandelwerk.projects.models import Project
 
 PRACTICE_FIELDS = (

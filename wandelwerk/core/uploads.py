@@ -1,4 +1,5 @@
-"""Which uploads the toolbox accepts: by size, by extension AND by what the bytes are.
+"""Which uploads we accept (toolbox files, working-group documents): by size, by extension AND by
+what the bytes are.
 
 The browser's content type is never trusted. Each allowed extension has a check on the content
 (magic bytes; the member list for the ZIP-based office formats; for text formats: decodable text
@@ -128,6 +129,15 @@ def _check_text(f: IO[bytes], ext: str) -> str | None:
         return None
     return TEXT_TYPES[ext] + "; charset=utf-8"
 
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    **ODF_TYPES,
+    **{ext: content_type for ext, (_folder, content_type) in OOXML_TYPES.items()},
+    **{ext: f"{content_type}; charset=utf-8" for ext, content_type in TEXT_TYPES.items()},
+}
 
 _CHECKS: dict[str, Callable[[IO[bytes], str], str | None]] = {
     "pdf": _check_pdf,
