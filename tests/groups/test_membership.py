@@ -1,11 +1,10 @@
 """Joining, requests, leaving and roles: open and on-request groups, decisions exactly once, one row
 per person, and a group that never loses its last coordinator."""
 
-import threading
-
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
+from tests.concurrency import race
 from tests.factories import UserFactory
 from wandelwerk.groups.models import GroupMembership, JoinRequest, WorkingGroup
 from wandelwerk.groups.services import (
@@ -108,25 +107,7 @@ def test_a_member_leaves_and_an_unknown_role_is_refused(world):
 
 
 def _race(n, action):
-    barrier = threading.Barrier(n)
-    outcomes = []
-
-    def run(i):
-        try:
-            barrier.wait()
-            action(i)
-            outcomes.append("ok")
-        except GroupError:
-            outcomes.append("refused")
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return sorted(outcomes)
+    return race(n, action, refused=GroupError)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,11 +1,9 @@
 """Sending: segments, a double click sends once, resuming never mails anyone twice."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.urls import reverse
 
+from tests.concurrency import race
 from tests.newsletters.conftest import make_newsletter, make_subscription
 from wandelwerk.newsletters.delivery import newsletter_deliver, newsletter_recipients
 from wandelwerk.newsletters.models import Delivery, Newsletter, NewsletterStatus
@@ -76,25 +74,7 @@ def test_sent_newsletter_cannot_be_edited(network, coordinator):
 
 
 def _race(n, action):
-    barrier = threading.Barrier(n)
-    outcomes = []
-
-    def run(i):
-        try:
-            barrier.wait()
-            action(i)
-            outcomes.append("ok")
-        except NewsletterError:
-            outcomes.append("refused")
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return sorted(outcomes)
+    return race(n, action, refused=NewsletterError)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,10 +1,8 @@
 """Project stages, partners and needs: allowed paths, clear refusals, races settled once."""
 
-import threading
-
 import pytest
-from django.db import connection
 
+from tests.concurrency import race
 from tests.factories import UserFactory, make_actor
 from wandelwerk.projects.models import Partner, Project, StageChange
 from wandelwerk.projects.services import (
@@ -79,25 +77,7 @@ def test_a_need_is_filled_once(project, geo):
 
 
 def _race(n, action):
-    barrier = threading.Barrier(n)
-    outcomes = []
-
-    def run(i):
-        try:
-            barrier.wait()
-            action(i)
-            outcomes.append("ok")
-        except ProjectError:
-            outcomes.append("refused")
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return sorted(outcomes)
+    return race(n, action, refused=ProjectError)
 
 
 @pytest.mark.django_db(transaction=True)
