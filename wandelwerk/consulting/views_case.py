@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -72,82 +75,76 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def case_note(request: HttpRequest, pk: int) -> HttpResponse:
-    case = _case(request, pk, "consulting.add_note")
-    form = NoteForm(request.POST)
+def _act(
+    request: HttpRequest, case: Any, form: Any, action: Callable[[dict[str, Any]], object], done: str
+) -> HttpResponse:
+    """Runs ``action`` with the valid form's data and says how it went; back to the case either way."""
     if form.is_valid():
         try:
-            services.note_add(case=case, user=request.user, text=form.cleaned_data["text"])
-            messages.success(request, _("Notiz gespeichert."))
+            action(form.cleaned_data)
+            messages.success(request, done)
         except services.ConsultingError as exc:
             messages.error(request, exc.message)
     else:
         _errors(request, form)
     return redirect(case)
+
+
+@login_required
+@require_POST
+def case_note(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk, "consulting.add_note")
+    return _act(
+        request,
+        case,
+        NoteForm(request.POST),
+        lambda d: services.note_add(case=case, user=request.user, text=d["text"]),
+        _("Notiz gespeichert."),
+    )
 
 
 @login_required
 @require_POST
 def case_status(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk, "consulting.advance_case")
-    form = StatusForm(request.POST)
-    if form.is_valid():
-        try:
-            services.request_advance(
-                case=case,
-                user=request.user,
-                to_status=form.cleaned_data["to_status"],
-                outcome=form.cleaned_data["outcome"],
-                base_url=base_url(request),
-            )
-            messages.success(request, _("Status geändert."))
-        except services.ConsultingError as exc:
-            messages.error(request, exc.message)
-    else:
-        _errors(request, form)
-    return redirect(case)
+    return _act(
+        request,
+        case,
+        StatusForm(request.POST),
+        lambda d: services.request_advance(
+            case=case,
+            user=request.user,
+            to_status=d["to_status"],
+            outcome=d["outcome"],
+            base_url=base_url(request),
+        ),
+        _("Status geändert."),
+    )
 
 
 @login_required
 @require_POST
 def case_reroute(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk, "consulting.reroute_case")
-    form = RerouteForm(request.POST, centres=selectors.reroute_targets(case))
-    if form.is_valid():
-        try:
-            services.request_reroute(
-                case=case,
-                user=request.user,
-                centre=form.cleaned_data["centre"],
-                note=form.cleaned_data["note"],
-                base_url=base_url(request),
-            )
-            messages.success(request, _("Anfrage weitergeleitet."))
-        except services.ConsultingError as exc:
-            messages.error(request, exc.message)
-    else:
-        _errors(request, form)
-    return redirect(case)
+    return _act(
+        request,
+        case,
+        RerouteForm(request.POST, centres=selectors.reroute_targets(case)),
+        lambda d: services.request_reroute(
+            case=case, user=request.user, centre=d["centre"], note=d["note"], base_url=base_url(request)
+        ),
+        _("Anfrage weitergeleitet."),
+    )
 
 
 @login_required
 @require_POST
 def case_feedback(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk, "consulting.give_feedback")
-    form = FeedbackForm(request.POST)
-    if form.is_valid():
-        try:
-            services.feedback_give(
-                case=case,
-                user=request.user,
-                rating=form.cleaned_data["rating"],
-                text=form.cleaned_data["text"],
-            )
-            messages.success(request, _("Danke für Ihre Rückmeldung."))
-        except services.ConsultingError as exc:
-            messages.error(request, exc.message)
-    else:
-        _errors(request, form)
-    return redirect(case)
+    return _act(
+        request,
+        case,
+        FeedbackForm(request.POST),
+        lambda d: services.feedback_give(case=case, user=request.user, rating=d["rating"], text=d["text"]),
+        _("Danke für Ihre Rückmeldung."),
+    )
