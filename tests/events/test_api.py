@@ -60,3 +60,20 @@ def test_api_from_filter_matches_the_list_page(client, people, geo):
     assert [i["title"] for i in data["items"]] == ["Später"]
     response = client.get("/api/v1/events", {"from": "01.01.2031"})
     assert response.status_code == 400 and "JJJJ-MM-TT" in response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_api_filters_by_map_section_and_links_each_events_calendar_file(client, people, geo):
+    # given an event in Zwickau and one in Zittau
+    make_event(people["net_a"], area=geo["zwickau"], title="Treffen Zwickau")
+    make_event(people["net_a"], area=geo["zittau"], title="Treffen Zittau")
+    # when asking for a box around Zwickau only
+    z = geo["zwickau"]
+    box = f"{z.lon - 0.2},{z.lat - 0.2},{z.lon + 0.2},{z.lat + 0.2}"
+    body = client.get("/api/v1/events", {"bbox": box}).json()
+    # then only that event comes back, with its .ics link that really is a calendar
+    assert [e["title"] for e in body["items"]] == ["Treffen Zwickau"]
+    ics = client.get(body["items"][0]["ics_url"])
+    assert ics.status_code == 200 and b"BEGIN:VCALENDAR" in ics.content
+    bad = client.get("/api/v1/events", {"bbox": "13,51,12,50"})
+    assert bad.status_code == 400 and "bbox" in bad.content.decode()

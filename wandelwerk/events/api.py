@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -37,6 +38,7 @@ class EventOut(Schema):
     capacity: int | None
     seats_left: int | None
     url: str
+    ics_url: str
 
 
 class SessionOut(Schema):
@@ -62,6 +64,7 @@ class EventFilters(Schema):
         None, description="network_meeting, conference, working_group, workshop, coaching, forum"
     )
     from_: str | None = Field(None, alias="from", description="ab Datum (JJJJ-MM-TT); sonst kommende")
+    bbox: str | None = Field(None, description="minLon,minLat,maxLon,maxLat: Veranstaltungen mit Ort darin")
 
 
 def _event(e: Event) -> dict[str, Any]:
@@ -86,6 +89,7 @@ def _event(e: Event) -> dict[str, Any]:
         "capacity": e.capacity,
         "seats_left": e.seats_left,
         "url": e.get_absolute_url(),
+        "ics_url": reverse("events:ics", kwargs={"slug": e.slug}),
     }
 
 

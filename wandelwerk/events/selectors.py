@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from wandelwerk.actors.models import Actor, Status
 from wandelwerk.actors.models import Visibility as ActorVisibility
+from wandelwerk.actors.query import BBox, FilterError, parse_bbox
 from wandelwerk.events.models import Event, Kind, Registration, Visibility
 from wandelwerk.events.models import RegistrationStatus as S
 from wandelwerk.networks.models import Membership, Network, Role
@@ -37,11 +38,14 @@ class EventQuery:
     area: str = ""
     kind: str = ""
     start: dt.date | None = None  # the "from" parameter: events ending on or after this day
+    bbox: BBox | None = None  # map section: events placed inside it (online-only ones have no place)
 
     def as_params(self) -> dict[str, str]:
         params = {"network": self.network, "topic": self.topic, "area": self.area, "kind": self.kind}
         if self.start:
             params["from"] = self.start.isoformat()
+        if self.bbox:
+            params["bbox"] = self.bbox.as_param()
         return {k: v for k, v in params.items() if v}
 
     @property
@@ -72,7 +76,13 @@ def parse_event_query(params: Mapping[str, Any]) -> EventQuery:
             start = dt.date.fromisoformat(raw_from)
         except ValueError as exc:
             raise EventFilterError(_("Ab Datum: bitte im Format JJJJ-MM-TT angeben.")) from exc
-    return EventQuery(network=network, topic=topic, area=area, kind=kind, start=start)
+    bbox = None
+    if _one(params, "bbox"):
+        try:
+            bbox = parse_bbox(_one(params, "bbox"))
+        except FilterError as exc:
+            raise EventFilterError(exc.message) from exc
+    return EventQuery(network=network, topic=topic, area=area, kind=kind, start=start, bbox=bbox)
 
 
 def visible_q(user: Any) -> Q:
@@ -113,6 +123,9 @@ def event_filter(*, user: Any, query: EventQuery, upcoming: bool = True) -> Quer
         )
     if query.kind:
         qs = qs.filter(kind=query.kind)
+    if query.bbox:
+        b = query.bbox
+        qs = qs.filter(lat__range=(b.min_lat, b.max_lat), lon__range=(b.min_lon, b.max_lon))
     if query.start:
         since = timezone.make_aware(dt.datetime.combine(query.start, dt.time.min))
         qs = qs.filter(end__gte=since)
