@@ -76,7 +76,8 @@ def test_a_freed_seat_goes_to_the_waiting_visitor_who_is_told_by_email(
     log_in(coordinator, COORDINATOR)
     coordinator.goto("/veranstaltungen/neu/")
     _no_axe_violations(coordinator)
-    _field(coordinator, "Veranstaltet von").select_option(label="Netzwerk: Landesverband Nachhaltiges Sachsen")
+    organiser = "Netzwerk: Landesverband Nachhaltiges Sachsen"
+    _field(coordinator, "Veranstaltet von").select_option(label=organiser)
     _field(coordinator, "Art").select_option(label="Netzwerktreffen")
     _field(coordinator, "Titel").fill(title)
     start = (datetime.now() + timedelta(days=10)).replace(hour=17, minute=0)
