@@ -11,6 +11,7 @@ from allauth.mfa.models import Authenticator
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from wandelwerk.accounts.activity import activity_export
 from wandelwerk.accounts.models import ApiToken, User
 from wandelwerk.actors.models import Actor, Kind
 from wandelwerk.networks.models import Membership
@@ -89,6 +90,7 @@ def account_export(*, user: User) -> dict[str, Any]:
     hash, token digests, MFA secrets) are left out; nothing about other accounts is included."""
     account = _row(user, exclude=frozenset({"password"}))
     account["groups"] = sorted(user.groups.values_list("name", flat=True))
+    addresses = list(EmailAddress.objects.filter(user=user).values_list("email", flat=True))
 
     actors = []
     consents = []
@@ -149,4 +151,5 @@ def account_export(*, user: User) -> dict[str, Any]:
             {"name": t.name, "prefix": t.prefix, "created_at": t.created_at, "last_used_at": t.last_used_at}
             for t in ApiToken.objects.filter(user=user)
         ],
+        **activity_export(user=user, emails=[user.email, *addresses]),
     }

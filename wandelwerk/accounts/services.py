@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wandelwerk.accounts.activity import activity_release
 from wandelwerk.accounts.models import ApiToken, User
 from wandelwerk.accounts.selectors import stale_accounts, user_by_verified_email
 from wandelwerk.actors.models import Actor, Kind
@@ -113,6 +114,7 @@ def account_delete(*, user: User, handover_to_email: str | None = None) -> Accou
     - organisation entries are kept: handed over to the account with the verified email address
       ``handover_to_email`` (which must exist and be someone else, else nothing changes), or kept
       without an owner;
+    - registrations for events that have not ended are withdrawn (freed seats go to the waiting list);
     - network memberships, email addresses, MFA authenticators and API tokens are removed;
     - the user row itself is deleted (see docs/decisions/0003-accounts.md).
     """
@@ -130,6 +132,7 @@ def account_delete(*, user: User, handover_to_email: str | None = None) -> Accou
         if recipient.pk == user.pk:
             raise AccountError(_("Bitte geben Sie die E-Mail-Adresse eines anderen Kontos an."))
 
+    activity_release(user=user)  # free event seats for the people waiting
     owned = Actor.objects.filter(owner=user)
     persons = list(owned.filter(kind=Kind.PERSON))
     for actor in persons:
