@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "wandelwerk.consulting",
     "wandelwerk.groups",
     "wandelwerk.newsletters",
+    "wandelwerk.moderation",
+    "wandelwerk.participation",
+    "wandelwerk.conferencemap",
 ]
 
 MIDDLEWARE = [

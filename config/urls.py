@@ -24,6 +24,9 @@ urlpatterns += i18n_patterns(
     path("beratung/", include("wandelwerk.consulting.urls")),
     path("arbeitsgruppen/", include("wandelwerk.groups.urls")),
     path("newsletter/", include("wandelwerk.newsletters.urls")),
+    path("wettbewerbe/", include("wandelwerk.participation.urls")),
+    path("landkarte/", include("wandelwerk.conferencemap.urls")),
+    path("moderation/", include("wandelwerk.moderation.urls")),
     path("", include("wandelwerk.core.urls")),
     prefix_default_language=False,
 )

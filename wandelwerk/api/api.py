@@ -8,6 +8,7 @@ from ninja.errors import ValidationError
 
 from wandelwerk.actors import api_write  # noqa: F401  (registers the write routes on the actors router)
 from wandelwerk.actors.api import router as actors_router
+from wandelwerk.conferencemap.api import router as conferencemap_router
 from wandelwerk.consulting.api import router as consulting_router
 from wandelwerk.events.api import router as events_router
 from wandelwerk.geo.api import router as geo_router
@@ -15,6 +16,7 @@ from wandelwerk.groups.api import router as groups_router
 from wandelwerk.knowledge.api import router as knowledge_router
 from wandelwerk.networks.api import router as networks_router
 from wandelwerk.newsletters.api import router as newsletters_router
+from wandelwerk.participation.api import router as participation_router
 from wandelwerk.projects import api_write as projects_write  # noqa: F401  (registers write routes)
 from wandelwerk.projects.api import router as projects_router
 
@@ -51,3 +53,5 @@ api.add_router("/", knowledge_router, tags=["knowledge"])
 api.add_router("/", consulting_router, tags=["consulting"])
 api.add_router("/", groups_router, tags=["groups"])
 api.add_router("/", newsletters_router, tags=["newsletters"])
+api.add_router("/", participation_router, tags=["participation"])
+api.add_router("/", conferencemap_router, tags=["conference map"])

@@ -52,14 +52,24 @@ class Command(BaseCommand):
         coordinator = get_user_model().objects.filter(email=DEMO_USERS[0][0]).first()
         if demo_strategy(user=coordinator):
             out.write("Demo-Klimaschutzstrategie Freiberg mit 12 Maßnahmen und 14 Projekten angelegt.")
+        from wandelwerk.conferencemap.demo import load_demo as demo_conferencemap
         from wandelwerk.consulting.demo import load_demo as demo_consulting
         from wandelwerk.events.demo import load_demo as demo_events
         from wandelwerk.groups.demo import load_demo as demo_groups
         from wandelwerk.knowledge.demo import load_demo as demo_knowledge
         from wandelwerk.newsletters.demo import load_demo as demo_newsletters
+        from wandelwerk.participation.demo import load_demo as demo_participation
 
         # groups before events: the demo AG meeting belongs to a demo group
-        for loader in (demo_groups, demo_events, demo_consulting, demo_knowledge, demo_newsletters):
+        for loader in (
+            demo_groups,
+            demo_events,
+            demo_consulting,
+            demo_knowledge,
+            demo_newsletters,
+            demo_participation,
+            demo_conferencemap,
+        ):
             line = loader(user=coordinator)
             if line:
                 out.write(line)
