@@ -318,7 +318,11 @@ DEMO_USERS: tuple[tuple[str, str, bool, tuple[tuple[str, str], ...]], ...] = (
         "koordination@demo.wandelwerk.test",
         "Demo-Koordination",
         False,
-        ((LV, "coordinator"), ("zusammenwachsen-revier", "coordinator")),
+        (
+            (LV, "coordinator"),
+            ("zusammenwachsen-revier", "coordinator"),
+            ("circular-rural-regions-mittelsachsen", "coordinator"),
+        ),
     ),
     (
         "zwickau@demo.wandelwerk.test",
