@@ -163,6 +163,21 @@ class Actor(models.Model):
     def is_person(self) -> bool:
         return self.kind == Kind.PERSON
 
+    def moderation_context(self):  # -> wandelwerk.moderation.interface.ModerationContext
+        """Moderated by the coordinators of the first network covering the actor's municipality, else
+        its county, else its state (coordinators of networks above it moderate too); else by staff."""
+        from wandelwerk.moderation.interface import ModerationContext
+        from wandelwerk.networks.models import Network
+
+        network = None
+        for area_id in (self.municipality_id, self.county_id, self.state_id):
+            network = Network.objects.filter(areas=area_id).order_by("id").first()
+            if network is not None:
+                break
+        return ModerationContext(
+            network=network, author=self.owner, title=self.name, url=self.get_absolute_url()
+        )
+
 
 class ResourceCategory(models.TextChoices):
     SKILLS = "skills", _("Fähigkeiten")

@@ -10,7 +10,10 @@ from wandelwerk.actors.models import Actor, Status, Visibility
 
 
 def public_q() -> Q:
-    return Q(status=Status.PUBLISHED, visibility=Visibility.PUBLIC)
+    """Published, public and not hidden by moderation (a subquery on the small flag table)."""
+    from wandelwerk.moderation.selectors import visible_q
+
+    return Q(status=Status.PUBLISHED, visibility=Visibility.PUBLIC) & visible_q(Actor)
 
 
 def actors_visible_to(user: Any) -> QuerySet[Actor]:

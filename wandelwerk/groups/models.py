@@ -161,6 +161,18 @@ class Post(models.Model):
             return self.author.display_name
         return str(_("ein Mitglied"))
 
+    def moderation_context(self):  # -> wandelwerk.moderation.interface.ModerationContext
+        """Moderated by the coordinators of the group's network; shown on the group page."""
+        from wandelwerk.moderation.interface import ModerationContext
+
+        words = " ".join(self.text.split()[:12])
+        return ModerationContext(
+            network=self.group.network,
+            author=self.author,
+            title=words[:120] or str(self.group),
+            url=f"{self.group.get_absolute_url()}#beitrag-{self.pk}",
+        )
+
 
 class SharedLink(models.Model):
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="links")

@@ -16,6 +16,7 @@ from wandelwerk.groups.models import (
     SharedLink,
     WorkingGroup,
 )
+from wandelwerk.moderation.selectors import visible_q
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +79,9 @@ def has_pending_request(*, group: WorkingGroup, user: Any) -> bool:
 
 def threads(*, group: WorkingGroup) -> QuerySet[Post]:
     """Newest threads first, each with its replies oldest first (authors loaded in the same queries)."""
-    replies = Post.objects.select_related("author").order_by("created_at", "id")
+    replies = Post.objects.filter(visible_q(Post)).select_related("author").order_by("created_at", "id")
     return (
-        Post.objects.filter(group=group, parent__isnull=True)
+        Post.objects.filter(visible_q(Post), group=group, parent__isnull=True)
         .select_related("author")
         .prefetch_related(Prefetch("replies", queryset=replies))
         .order_by("-created_at", "-id")
