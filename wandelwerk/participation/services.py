@@ -117,16 +117,16 @@ def idea_submit(
 ) -> Idea:
     """A new idea waiting for moderation. Only verified people, only in the submission phase."""
     if not has_verified_email(author):
-        raise ContestError(_("Bitte bestätige zuerst deine E-Mail-Adresse."))
+        raise ContestError(_("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."))
     _require_phase(
         contest, "submission", _("Ideen können nur während der Einreichungsphase eingereicht werden.")
     )
     if category.contest_id != contest.pk:
         raise ContestError(_("Diese Kategorie gehört nicht zum Wettbewerb."), field="category")
     if not title.strip():
-        raise ContestError(_("Bitte gib einen Titel an."), field="title")
+        raise ContestError(_("Bitte geben Sie einen Titel an."), field="title")
     if not description.strip():
-        raise ContestError(_("Bitte beschreibe deine Idee."), field="description")
+        raise ContestError(_("Bitte beschreiben Sie Ihre Idee."), field="description")
     if len(images) > MAX_IMAGES:
         raise ContestError(_("Höchstens %(n)s Bilder sind erlaubt.") % {"n": MAX_IMAGES}, field="images")
     cleaned = [clean_image(name=u.name, size=u.size, stream=u.stream) for u in images]
@@ -164,7 +164,7 @@ def idea_moderate(*, idea: Idea, user: Any, publish: bool, reason: str = "") -> 
     idea.refresh_from_db()
     if not publish and idea.author is not None and idea.author.email:
         author_email = idea.author.email
-        subject = _("Deine Idee „%(title)s“ wurde nicht veröffentlicht") % {"title": idea.title}
+        subject = _("Ihre Idee „%(title)s“ wurde nicht veröffentlicht") % {"title": idea.title}
         body = _("Begründung:\n\n%(reason)s") % {"reason": idea.reason}
         transaction.on_commit(lambda: send_mail(subject, body, None, [author_email]))
     return idea
@@ -175,7 +175,7 @@ def vote_cast(*, idea: Idea, voter: Any) -> Vote:
     """One vote for a published idea, within the person's budget for the contest."""
     contest = idea.contest
     if not has_verified_email(voter):
-        raise ContestError(_("Bitte bestätige zuerst deine E-Mail-Adresse."))
+        raise ContestError(_("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."))
     _require_phase(contest, "voting", _("Abstimmen ist nur während der Abstimmungsphase möglich."))
     if idea.status != IdeaStatus.PUBLISHED:
         raise ContestError(_("Für diese Idee kann nicht abgestimmt werden."))
@@ -183,14 +183,14 @@ def vote_cast(*, idea: Idea, voter: Any) -> Vote:
     taken = VoteBudget.objects.filter(pk=budget.pk, used__lt=contest.vote_budget).update(used=F("used") + 1)
     if not taken:
         raise ContestError(
-            _("Du hast alle %(n)s Stimmen vergeben. Ziehe eine Stimme zurück, um neu zu wählen.")
+            _("Sie haben alle %(n)s Stimmen vergeben. Ziehen Sie eine Stimme zurück, um neu zu wählen.")
             % {"n": contest.vote_budget}
         )
     try:
         with transaction.atomic():
             return Vote.objects.create(idea=idea, voter=voter)
     except IntegrityError:
-        raise ContestError(_("Du hast für diese Idee schon gestimmt.")) from None
+        raise ContestError(_("Sie haben für diese Idee schon gestimmt.")) from None
 
 
 @transaction.atomic
@@ -201,7 +201,7 @@ def vote_withdraw(*, idea: Idea, voter: Any) -> None:
     )
     deleted, _rows = Vote.objects.filter(idea=idea, voter=voter).delete()
     if not deleted:
-        raise ContestError(_("Du hast für diese Idee nicht gestimmt."))
+        raise ContestError(_("Sie haben für diese Idee nicht gestimmt."))
     VoteBudget.objects.filter(contest=idea.contest, voter=voter, used__gt=0).update(used=F("used") - 1)
 
 
@@ -228,13 +228,13 @@ def scores_submit(*, idea: Idea, member: Any, values: Mapping[int, int]) -> list
         with transaction.atomic():
             return JuryScore.objects.bulk_create(scores)
     except IntegrityError:
-        raise ContestError(_("Du hast diese Idee schon bewertet.")) from None
+        raise ContestError(_("Sie haben diese Idee schon bewertet.")) from None
 
 
 @transaction.atomic
 def comment_add(*, idea: Idea, author: Any, text: str) -> Comment:
     if not has_verified_email(author):
-        raise ContestError(_("Bitte bestätige zuerst deine E-Mail-Adresse."))
+        raise ContestError(_("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."))
     if idea.status != IdeaStatus.PUBLISHED:
         raise ContestError(_("Nur veröffentlichte Ideen können kommentiert werden."))
     if not text.strip():

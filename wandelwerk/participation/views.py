@@ -128,7 +128,7 @@ def idea_submit(request: HttpRequest, slug: str) -> HttpResponse:
     contest = _contest(slug)
     blocked = ""
     if not has_verified_email(request.user):
-        blocked = _("Bitte bestätige zuerst deine E-Mail-Adresse, um Ideen einzureichen.")
+        blocked = _("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse, um Ideen einzureichen.")
     elif contest.phase != "submission":
         blocked = _("Ideen können nur während der Einreichungsphase eingereicht werden.")
     form = IdeaForm(request.POST or None, contest=contest, initial={"started": form_started()})
@@ -139,7 +139,7 @@ def idea_submit(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error("place", _("Diesen Ort oder diese Postleitzahl kennen wir nicht."))
         elif _too_many_submissions(request.user.pk):
             blocked = _(
-                "Du hast in der letzten Stunde schon %(n)s Ideen eingereicht. Bitte versuche es später."
+                "Sie haben in der letzten Stunde schon %(n)s Ideen eingereicht. Bitte versuchen Sie es später."
             ) % {"n": SUBMISSIONS_PER_HOUR}
             status = 429
         else:
@@ -169,7 +169,7 @@ def idea_submit(request: HttpRequest, slug: str) -> HttpResponse:
                 else:
                     form.add_error(None, str(exc))
             else:
-                messages.success(request, _("Danke! Deine Idee wird geprüft und dann veröffentlicht."))
+                messages.success(request, _("Danke! Ihre Idee wird geprüft und dann veröffentlicht."))
                 return redirect(idea.get_absolute_url())
     if request.method == "POST" and (blocked or form.errors):
         status = status if status != 200 else (403 if blocked else 400)
@@ -193,13 +193,13 @@ def vote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     try:
         if withdraw:
             services.vote_withdraw(idea=idea, voter=request.user)
-            messages.success(request, _("Deine Stimme wurde zurückgezogen."))
+            messages.success(request, _("Ihre Stimme wurde zurückgezogen."))
         elif not form.is_valid():
             messages.error(request, " ".join(form.non_field_errors()) or _("Die Stimme wurde nicht gezählt."))
         else:
             services.vote_cast(idea=idea, voter=request.user)
             messages.success(
-                request, _("Deine Stimme für „%(title)s“ wurde gezählt.") % {"title": idea.title}
+                request, _("Ihre Stimme für „%(title)s“ wurde gezählt.") % {"title": idea.title}
             )
     except services.ContestError as exc:
         messages.error(request, exc.message)
@@ -218,7 +218,7 @@ def comment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.comment_add(idea=idea, author=request.user, text=form.cleaned_data["text"])
-            messages.success(request, _("Dein Kommentar wurde veröffentlicht."))
+            messages.success(request, _("Ihr Kommentar wurde veröffentlicht."))
         except services.ContestError as exc:
             messages.error(request, exc.message)
     else:

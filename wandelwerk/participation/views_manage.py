@@ -117,7 +117,7 @@ def jury_score(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 values[c.pk] = int(raw)
         try:
             services.scores_submit(idea=idea, member=request.user, values=values)
-            messages.success(request, _("Deine Bewertung wurde gespeichert."))
+            messages.success(request, _("Ihre Bewertung wurde gespeichert."))
             return redirect("participation:jury", slug=contest.slug, pk=idea.pk)
         except services.ContestError as exc:
             error = exc.message
