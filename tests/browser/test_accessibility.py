@@ -65,6 +65,11 @@ PAGE_TYPES = [
     PageType("consulting", "/beratung/"),
     PageType("consulting request form", "/beratung/anfragen/", user=MEMBER),
     PageType("consulting queue", "/beratung/koordination/", user=COORDINATOR),
+    PageType("contests", "/wettbewerbe/"),
+    PageType("contest", "@contest", user=MEMBER),
+    PageType("conference maps", "/landkarte/"),
+    PageType("conference map", "@map"),
+    PageType("moderation queue", "/moderation/", user=COORDINATOR),
 ]
 
 # the first link in a list page's results, for page types reached through the site
@@ -73,6 +78,8 @@ FIRST_LINK = {
     "@practice": ("/wissen/praxisbeispiele/", "main li h3 a"),
     "@method": ("/wissen/methoden/", "main li h3 a"),
     "@group": ("/arbeitsgruppen/", "main li h3 a"),
+    "@contest": ("/wettbewerbe/", "h2.contest-title a"),
+    "@map": ("/landkarte/", "h2.cm-item-title a"),
 }
 
 
