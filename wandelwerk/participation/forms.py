@@ -33,9 +33,12 @@ class HumanCheckMixin(forms.Form):
         try:
             started = float(signing.loads(data.get("started") or "", salt=SALT, max_age=6 * 3600))
         except (signing.BadSignature, TypeError, ValueError):
-            raise forms.ValidationError(_("Das Formular ist abgelaufen; bitte laden Sie die Seite neu.")) from None
+            expired = _("Das Formular ist abgelaufen; bitte laden Sie die Seite neu.")
+            raise forms.ValidationError(expired) from None
         if time.time() - started < MIN_FILL_SECONDS[self.kind]:
-            raise forms.ValidationError(_("Das ging sehr schnell – bitte sende das Formular noch einmal."))
+            raise forms.ValidationError(
+                _("Das ging sehr schnell – bitte senden Sie das Formular noch einmal.")
+            )
         return data
 
 

@@ -139,7 +139,8 @@ def idea_submit(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error("place", _("Diesen Ort oder diese Postleitzahl kennen wir nicht."))
         elif _too_many_submissions(request.user.pk):
             blocked = _(
-                "Sie haben in der letzten Stunde schon %(n)s Ideen eingereicht. Bitte versuchen Sie es später."
+                "Sie haben in der letzten Stunde schon %(n)s Ideen eingereicht. "
+                "Bitte versuchen Sie es später."
             ) % {"n": SUBMISSIONS_PER_HOUR}
             status = 429
         else:
@@ -198,9 +199,7 @@ def vote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.error(request, " ".join(form.non_field_errors()) or _("Die Stimme wurde nicht gezählt."))
         else:
             services.vote_cast(idea=idea, voter=request.user)
-            messages.success(
-                request, _("Ihre Stimme für „%(title)s“ wurde gezählt.") % {"title": idea.title}
-            )
+            messages.success(request, _("Ihre Stimme für „%(title)s“ wurde gezählt.") % {"title": idea.title})
     except services.ContestError as exc:
         messages.error(request, exc.message)
     target = request.POST.get("next") or ""
