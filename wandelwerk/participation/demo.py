@@ -17,7 +17,7 @@ from wandelwerk.geo.selectors import GeoHit
 from wandelwerk.networks.models import Network
 from wandelwerk.participation import services
 from wandelwerk.participation.demo_ideas import CATEGORIES, IDEAS, PENDING, REJECTED
-from wandelwerk.participation.models import Category, Contest, Idea
+from wandelwerk.participation.models import Category, Contest, Idea, IdeaStatus
 
 SLUG = "mitmachwettbewerb-wiederverwendung"
 NETWORK = "circular-rural-regions-mittelsachsen"
@@ -103,11 +103,12 @@ def load_demo(*, user: Any) -> str | None:
     for i, spec in enumerate(PENDING):
         submit(i + 1, *spec)
     rejected = submit(0, *REJECTED)
-    services.idea_moderate(
-        idea=rejected,
-        user=user,
-        publish=False,
+    # rejected directly: the service would mail the demo author while the demo loads
+    Idea.objects.filter(pk=rejected.pk).update(
+        status=IdeaStatus.REJECTED,
         reason="Die Einreichung ist Werbung und keine Idee zur Wiederverwendung.",
+        moderated_by=user,
+        moderated_at=timezone.now(),
     )
     contest.jury.set([user])
     _schedule(contest, voting_started_days_ago=5)

@@ -152,7 +152,7 @@ def idea_submit(
 def idea_moderate(*, idea: Idea, user: Any, publish: bool, reason: str = "") -> Idea:
     """Publishes or rejects a pending idea; a rejection needs a reason, which the author is sent."""
     if not publish and not reason.strip():
-        raise ContestError(_("Bitte begründe die Ablehnung."), field="reason")
+        raise ContestError(_("Bitte begründen Sie die Ablehnung."), field="reason")
     updated = Idea.objects.filter(pk=idea.pk, status=IdeaStatus.PENDING).update(
         status=IdeaStatus.PUBLISHED if publish else IdeaStatus.REJECTED,
         reason="" if publish else reason.strip(),
@@ -238,7 +238,7 @@ def comment_add(*, idea: Idea, author: Any, text: str) -> Comment:
     if idea.status != IdeaStatus.PUBLISHED:
         raise ContestError(_("Nur veröffentlichte Ideen können kommentiert werden."))
     if not text.strip():
-        raise ContestError(_("Bitte schreibe einen Kommentar."), field="text")
+        raise ContestError(_("Bitte schreiben Sie einen Kommentar."), field="text")
     return Comment.objects.create(idea=idea, author=author, text=text.strip()[:2000])
 
 
