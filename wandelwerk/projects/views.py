@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -189,46 +190,59 @@ def project_edit(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "projects/form.html", context, status=400 if form.errors else 200)
 
 
+def _act(
+    request: HttpRequest,
+    project: Any,
+    action: Callable[[dict[str, Any]], object],
+    done: str | Callable[[dict[str, Any]], str],
+    *,
+    form: Any = None,
+    invalid: str = "",
+) -> HttpResponse:
+    """Runs ``action`` with the valid form's data (or ``{}`` without a form), tells the person how it
+    went, and returns to the project page either way."""
+    if form is not None and not form.is_valid():
+        messages.error(request, invalid)
+    else:
+        data = form.cleaned_data if form is not None else {}
+        try:
+            action(data)
+            messages.success(request, done(data) if callable(done) else done)
+        except services.ProjectError as exc:
+            messages.error(request, str(exc))
+    return redirect("projects:detail", slug=project.slug)
+
+
 @login_required
 @require_POST
 def project_stage(request: HttpRequest, slug: str) -> HttpResponse:
     project = _permitted(request, slug)
-    form = StageForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Bitte eine gültige Phase wählen."))
-    else:
-        try:
-            services.project_advance(
-                project=project,
-                user=request.user,
-                to_stage=form.cleaned_data["to_stage"],
-                reason=form.cleaned_data["reason"],
-            )
-            messages.success(request, _("Phase geändert."))
-        except services.ProjectError as exc:
-            messages.error(request, str(exc))
-    return redirect("projects:detail", slug=project.slug)
+    return _act(
+        request,
+        project,
+        lambda d: services.project_advance(
+            project=project, user=request.user, to_stage=d["to_stage"], reason=d["reason"]
+        ),
+        _("Phase geändert."),
+        form=StageForm(request.POST),
+        invalid=_("Bitte eine gültige Phase wählen."),
+    )
 
 
 @login_required
 @require_POST
 def project_join(request: HttpRequest, slug: str) -> HttpResponse:
     project = _visible(request, slug)
-    form = JoinForm(request.POST, actors=Actor.objects.filter(owner=request.user))
-    if not form.is_valid():
-        messages.error(request, _("Bitte einen eigenen Eintrag und eine Rolle wählen."))
-    else:
-        try:
-            services.partner_request(
-                project=project,
-                actor=form.cleaned_data["actor"],
-                role=form.cleaned_data["role"],
-                user=request.user,
-            )
-            messages.success(request, _("Anfrage gesendet; die Projektleitung entscheidet."))
-        except services.ProjectError as exc:
-            messages.error(request, str(exc))
-    return redirect("projects:detail", slug=project.slug)
+    return _act(
+        request,
+        project,
+        lambda d: services.partner_request(
+            project=project, actor=d["actor"], role=d["role"], user=request.user
+        ),
+        _("Anfrage gesendet; die Projektleitung entscheidet."),
+        form=JoinForm(request.POST, actors=Actor.objects.filter(owner=request.user)),
+        invalid=_("Bitte einen eigenen Eintrag und eine Rolle wählen."),
+    )
 
 
 @login_required
@@ -257,23 +271,16 @@ def partner_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def partner_invite(request: HttpRequest, slug: str) -> HttpResponse:
     project = _permitted(request, slug, "projects.decide_partner")
-    form = InviteForm(request.POST, actors=Actor.objects.filter(public_q()))
-    if not form.is_valid():
-        messages.error(request, _("Bitte eine öffentlich eingetragene Organisation und eine Rolle wählen."))
-    else:
-        try:
-            services.partner_invite(
-                project=project,
-                actor=form.cleaned_data["actor"],
-                role=form.cleaned_data["role"],
-                user=request.user,
-            )
-            messages.success(
-                request, _("%(name)s ist eingeladen.") % {"name": form.cleaned_data["actor"].name}
-            )
-        except services.ProjectError as exc:
-            messages.error(request, str(exc))
-    return redirect("projects:detail", slug=project.slug)
+    return _act(
+        request,
+        project,
+        lambda d: services.partner_invite(
+            project=project, actor=d["actor"], role=d["role"], user=request.user
+        ),
+        lambda d: _("%(name)s ist eingeladen.") % {"name": d["actor"].name},
+        form=InviteForm(request.POST, actors=Actor.objects.filter(public_q())),
+        invalid=_("Bitte eine öffentlich eingetragene Organisation und eine Rolle wählen."),
+    )
 
 
 @login_required
@@ -282,29 +289,28 @@ def need_fill(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     project = _permitted(request, slug)
     need = get_object_or_404(project.needs, pk=pk)
     candidates = Actor.objects.filter(Q(public_q()) | Q(project_roles__project=project)).distinct()
-    form = NeedFillForm(request.POST, actors=candidates)
-    if not form.is_valid():
-        messages.error(request, _("Bitte wählen, wer den Bedarf deckt."))
-    else:
-        try:
-            services.need_fill(need=need, actor=form.cleaned_data["actor"])
-            messages.success(request, _("Bedarf als gedeckt eingetragen."))
-        except services.ProjectError as exc:
-            messages.error(request, str(exc))
-    return redirect("projects:detail", slug=project.slug)
+    return _act(
+        request,
+        project,
+        lambda d: services.need_fill(need=need, actor=d["actor"]),
+        _("Bedarf als gedeckt eingetragen."),
+        form=NeedFillForm(request.POST, actors=candidates),
+        invalid=_("Bitte wählen, wer den Bedarf deckt."),
+    )
 
 
 @login_required
 @require_POST
 def need_add(request: HttpRequest, slug: str) -> HttpResponse:
     project = _permitted(request, slug)
-    form = NeedForm(request.POST)
-    if form.is_valid():
-        services.need_add(project=project, **form.cleaned_data)
-        messages.success(request, _("Bedarf eingetragen."))
-    else:
-        messages.error(request, _("Bitte Kategorie und Titel angeben."))
-    return redirect("projects:detail", slug=project.slug)
+    return _act(
+        request,
+        project,
+        lambda d: services.need_add(project=project, **d),
+        _("Bedarf eingetragen."),
+        form=NeedForm(request.POST),
+        invalid=_("Bitte Kategorie und Titel angeben."),
+    )
 
 
 @login_required
@@ -323,30 +329,31 @@ def project_follow(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def project_update(request: HttpRequest, slug: str) -> HttpResponse:
     project = _permitted(request, slug)
-    try:
-        services.update_post(
+    return _act(
+        request,
+        project,
+        lambda _d: services.update_post(
             project=project,
             user=request.user,
             text=request.POST.get("text", "")[:5000],
             base_url=request.build_absolute_uri("/").rstrip("/"),
-        )
-        messages.success(request, _("Neuigkeit veröffentlicht."))
-    except services.ProjectError as exc:
-        messages.error(request, str(exc))
-    return redirect("projects:detail", slug=project.slug)
+        ),
+        _("Neuigkeit veröffentlicht."),
+    )
 
 
 @login_required
 @require_POST
 def milestone_add(request: HttpRequest, slug: str) -> HttpResponse:
     project = _permitted(request, slug)
-    form = MilestoneForm(request.POST)
-    if form.is_valid():
-        services.milestone_add(project=project, **form.cleaned_data)
-        messages.success(request, _("Meilenstein eingetragen."))
-    else:
-        messages.error(request, _("Bitte Titel und ein gültiges Datum angeben."))
-    return redirect("projects:detail", slug=project.slug)
+    return _act(
+        request,
+        project,
+        lambda d: services.milestone_add(project=project, **d),
+        _("Meilenstein eingetragen."),
+        form=MilestoneForm(request.POST),
+        invalid=_("Bitte Titel und ein gültiges Datum angeben."),
+    )
 
 
 @login_required
