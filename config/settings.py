@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "wandelwerk.moderation",
     "wandelwerk.participation",
     "wandelwerk.conferencemap",
+    "wandelwerk.ties",
+    "wandelwerk.analysis",
+    "wandelwerk.circular",
+    "wandelwerk.recommendations",
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,10 @@ urlpatterns += i18n_patterns(
     path("wettbewerbe/", include("wandelwerk.participation.urls")),
     path("landkarte/", include("wandelwerk.conferencemap.urls")),
     path("moderation/", include("wandelwerk.moderation.urls")),
+    path("analyse/beziehungen/", include("wandelwerk.ties.urls")),
+    path("analyse/", include("wandelwerk.analysis.urls")),
+    path("kreislauf/", include("wandelwerk.circular.urls")),
+    path("empfehlungen/", include("wandelwerk.recommendations.urls")),
     path("", include("wandelwerk.core.urls")),
     prefix_default_language=False,
 )
