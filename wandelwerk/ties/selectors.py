@@ -20,7 +20,8 @@ def tie_edges(
     kinds: Collection[str] | None = None,
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     """(source ids, target ids, weights) of ties between actors of the queryset ``actors`` (both
-    ends inside, as a subquery, so any size works; all actors when None), current on ``at`` (not started later, not ended earlier; all when None),
+    ends inside, as a subquery, so any size works; all actors when None), current on ``at``
+    (not started later, not ended earlier; all when None),
     of ``kinds`` (all when None). Several ties between the same pair come back as separate rows."""
     qs = Tie.objects.all()
     if actors is not None:
