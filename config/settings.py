@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "wandelwerk.analysis",
     "wandelwerk.circular",
     "wandelwerk.recommendations",
+    "wandelwerk.reports",
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("wettbewerbe/", include("wandelwerk.participation.urls")),
     path("landkarte/", include("wandelwerk.conferencemap.urls")),
     path("moderation/", include("wandelwerk.moderation.urls")),
+    path("analyse/bericht/", include("wandelwerk.reports.urls")),
     path("analyse/beziehungen/", include("wandelwerk.ties.urls")),
     path("analyse/", include("wandelwerk.analysis.urls")),
     path("kreislauf/", include("wandelwerk.circular.urls")),

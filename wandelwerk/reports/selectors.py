@@ -1,0 +1,120 @@
+"""Reads for the potential-analysis report. Each ``*_section`` returns one report part; the other
+apps' analyses are called through the functions they publish for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import Count
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from wandelwerk.actors.models import Sector
+from wandelwerk.actors.selectors import areas_filter
+from wandelwerk.actors.visibility import actors_visible_to
+from wandelwerk.geo.models import Area, AreaKind
+from wandelwerk.networks.models import Network
+from wandelwerk.networks.selectors import network_area_ids, network_stats
+
+from .sections import Section, bars
+
+
+def _num(value: float | int, decimals: int = 0) -> str:
+    return number_format(value, decimal_pos=decimals, force_grouping=True)
+
+
+def _county_name(area: Area) -> str:
+    return f"{area.name} ({area.kind_label})" if area.kind_label else area.name
+
+
+def _per_10k(count: int, population: int | None) -> float | None:
+    return round(count / population * 10_000, 2) if population else None
+
+
+def actors_section(*, network: Network, user: Any) -> Section:
+    """Who is active: totals, density per 10,000 inhabitants, by sector, and per county."""
+    stats = network_stats(network=network, user=user)
+    sectors = dict(Sector.choices)
+    area_ids = network_area_ids(network)
+    counties = {
+        a.pk: a
+        for a in Area.objects.filter(pk__in=area_ids, kind=AreaKind.COUNTY).only(
+            "id", "name", "kind_label", "ags", "population"
+        )
+    }
+    # counties inside covered states, and counties of covered municipalities, count too
+    counties.update(
+        {
+            a.pk: a
+            for a in Area.objects.filter(kind=AreaKind.COUNTY, parent_id__in=area_ids).only(
+                "id", "name", "kind_label", "ags", "population"
+            )
+        }
+    )
+    actors = actors_visible_to(user).filter(areas_filter(area_ids))
+    per_county = dict(actors.values_list("county_id").annotate(n=Count("id")))
+    rows = []
+    for county_id, n in sorted(per_county.items(), key=lambda item: (-item[1], item[0])):
+        county = counties.get(county_id)
+        if county is None:
+            county = Area.objects.only("id", "name", "kind_label", "ags", "population").get(pk=county_id)
+        rows.append((_county_name(county), county.ags, county.population, n, _per_10k(n, county.population)))
+    section = Section(
+        key="akteure",
+        title=_("Akteure und Initiativen"),
+        intro=_(
+            "Wer in der Region aktiv ist, nach Sektor und Kreis. Gezählt werden die Einträge, die Sie sehen "
+            "dürfen; die Dichte bezieht sich auf die Einwohnerzahl."
+        ),
+        columns=(
+            _("Kreis"),
+            _("Kreisschlüssel"),
+            _("Einwohner"),
+            _("Akteure"),
+            _("Akteure je 10.000 Einwohner"),
+        ),
+        rows=rows,
+        bars=bars([(sectors.get(k, k), float(n)) for k, n in stats["by_sector"].most_common()]),
+        bars_caption=_("Akteure nach Sektor"),
+        empty=_("In diesem Netzwerk sind noch keine Akteure eingetragen."),
+    )
+    total = stats["actor_count"]
+    section.findings.append(
+        ngettext(
+            "%(n)s Akteur in %(areas)s Gebieten mit %(pop)s Einwohnern.",
+            "%(n)s Akteure in %(areas)s Gebieten mit %(pop)s Einwohnern.",
+            total,
+        )
+        % {"n": _num(total), "areas": _num(stats["area_count"]), "pop": _num(stats["population"])}
+    )
+    if stats["per_10k"] is not None:
+        section.findings.append(_("%(d)s Akteure je 10.000 Einwohner.") % {"d": _num(stats["per_10k"], 2)})
+    if rows:
+        thin = [r for r in rows if r[4] is not None]
+        if len(thin) > 1:
+            low = min(thin, key=lambda r: r[4])
+            high = max(thin, key=lambda r: r[4])
+            section.findings.append(
+                _("Am dichtesten: %(high)s (%(h)s je 10.000), am dünnsten: %(low)s (%(l)s je 10.000).")
+                % {"high": high[0], "h": _num(high[4], 2), "low": low[0], "l": _num(low[4], 2)}
+            )
+    return section
+
+
+#: report parts in reading order: (key, builder)
+BUILDERS: tuple[tuple[str, Callable[..., Section]], ...] = (("akteure", actors_section),)
+
+
+def report_sections(*, network: Network, user: Any) -> list[Section]:
+    """Every part of the report, in reading order."""
+    return [build(network=network, user=user) for _key, build in BUILDERS]
+
+
+def report_section(*, network: Network, user: Any, key: str) -> Section | None:
+    """One part (for its CSV download), or None for an unknown key."""
+    for known, build in BUILDERS:
+        if known == key:
+            return build(network=network, user=user)
+    return None
