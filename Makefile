@@ -25,6 +25,7 @@ setup: install ## migrate the SQLite database and load geography and demo data (
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_geography
+	$(PY) manage.py load_statistics
 	$(PY) manage.py load_demo
 
 demo: setup ## set up everything, load demo data, serve on http://127.0.0.1:8000

@@ -142,6 +142,7 @@ def installation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installat
     else:
         inst.manage("migrate", "--noinput", "-v", "0")
         inst.manage("load_geography", "--states", "14,15", "-v", "0")
+        inst.manage("load_statistics")
         inst.manage("load_demo")
 
     mail_dir = tmp / "mail"

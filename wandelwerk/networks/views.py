@@ -40,5 +40,6 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "projects": projects.select_related("area")[:10],
             "project_count": projects.count(),
             "can_change": request.user.has_perm("networks.change_network", network),
+            "can_see_introductions": request.user.has_perm("recommendations.see_introductions", network),
         },
     )
