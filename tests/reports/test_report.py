@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def network(geo):
-    return NetworkFactory(slug="sachsen-test", name="Sachsen-Test", areas=[geo["zwickau_lk"], geo["goerlitz_lk"]])
+    return NetworkFactory(
+        slug="sachsen-test", name="Sachsen-Test", areas=[geo["zwickau_lk"], geo["goerlitz_lk"]]
+    )
 
 
 def _rows(response) -> list[list[str]]:

@@ -172,7 +172,9 @@ def _add_statistics(profile: CountyProfile, peers: set[int]) -> None:
         label = ind.label
         if per_inhabitant:
             own = own / area.population if own is not None and area.population else None
-            peer_values = [v / pops[pk] for pk, v in values[key].items() if pk != area.pk and pops.get(pk)]
+            peer_values = [
+                v / pop for pk, v in values[key].items() if pk != area.pk and (pop := pops.get(pk))
+            ]
             unit = _("kW je Einwohner")
             label = _("%(label)s je Einwohner") % {"label": ind.label}
         used.add(ind.source)

@@ -9,6 +9,7 @@ from ninja.errors import ValidationError
 from wandelwerk.actors import api_write  # noqa: F401  (registers the write routes on the actors router)
 from wandelwerk.actors.api import router as actors_router
 from wandelwerk.analysis.api import router as analysis_router
+from wandelwerk.circular.api import router as circular_router
 from wandelwerk.conferencemap.api import router as conferencemap_router
 from wandelwerk.consulting.api import router as consulting_router
 from wandelwerk.events.api import router as events_router
@@ -57,3 +58,4 @@ api.add_router("/", newsletters_router, tags=["newsletters"])
 api.add_router("/", participation_router, tags=["participation"])
 api.add_router("/", conferencemap_router, tags=["conference map"])
 api.add_router("/analysis", analysis_router, tags=["analysis"])
+api.add_router("/", circular_router, tags=["circular"])

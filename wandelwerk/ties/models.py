@@ -76,3 +76,24 @@ class Tie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_id} – {self.target_id} ({self.kind})"
+
+
+class NetworkSnapshot(models.Model):
+    """The headline figures of a network's tie structure on one day (written by
+    ``network_snapshot_take``), so coordinators can see how the network changes over time."""
+
+    network = models.ForeignKey("networks.Network", on_delete=models.CASCADE, related_name="tie_snapshots")
+    date = models.DateField(_("Stichtag"))
+    figures = models.JSONField(_("Kennzahlen"), default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["network", "-date"]
+        verbose_name = _("Netzwerk-Momentaufnahme")
+        verbose_name_plural = _("Netzwerk-Momentaufnahmen")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "date"], name="ties_snapshot_once_per_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.network_id} {self.date}"

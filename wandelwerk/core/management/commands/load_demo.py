@@ -52,6 +52,7 @@ class Command(BaseCommand):
         coordinator = get_user_model().objects.filter(email=DEMO_USERS[0][0]).first()
         if demo_strategy(user=coordinator):
             out.write("Demo-Klimaschutzstrategie Freiberg mit 12 Maßnahmen und 14 Projekten angelegt.")
+        from wandelwerk.circular.demo import load_demo as demo_circular
         from wandelwerk.conferencemap.demo import load_demo as demo_conferencemap
         from wandelwerk.consulting.demo import load_demo as demo_consulting
         from wandelwerk.events.demo import load_demo as demo_events
@@ -59,6 +60,7 @@ class Command(BaseCommand):
         from wandelwerk.knowledge.demo import load_demo as demo_knowledge
         from wandelwerk.newsletters.demo import load_demo as demo_newsletters
         from wandelwerk.participation.demo import load_demo as demo_participation
+        from wandelwerk.ties.demo import load_demo as demo_ties
 
         # groups before events: the demo AG meeting belongs to a demo group
         for loader in (
@@ -69,6 +71,8 @@ class Command(BaseCommand):
             demo_newsletters,
             demo_participation,
             demo_conferencemap,
+            demo_ties,  # after projects, groups and events: derives ties from them
+            demo_circular,
         ):
             line = loader(user=coordinator)
             if line:

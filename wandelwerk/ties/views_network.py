@@ -1,0 +1,192 @@
+"""The network structure page per Network (figures, findings, tables, graph), its CSVs and graph JSON.
+
+Everyone sees the structure among public actors; coordinators of the network (and staff) also count
+the members-only actors of its areas, and the page says so.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from wandelwerk.engines.tabular import neutralise
+from wandelwerk.networks.models import Network
+from wandelwerk.networks.selectors import network_list
+from wandelwerk.ties.analysis import NetworkAnalysis, network_analysis
+from wandelwerk.ties.derivation import EVENT_WEIGHT, GROUP_WEIGHT, PROJECT_WEIGHT
+from wandelwerk.ties.findings import findings
+from wandelwerk.ties.graph import MAX_CONNECTED, MAX_ISOLATED, graph_payload
+from wandelwerk.ties.models import NetworkSnapshot
+
+TABLES = ("akteure", "vermittler", "isolierte", "gruppen", "verlauf")
+
+
+def _members(request: HttpRequest, network: Network) -> bool:
+    return bool(
+        request.user.is_authenticated and request.user.has_perm("ties.see_members_in_network", network)
+    )
+
+
+@require_GET
+def network_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "ties/index.html", {"networks": network_list()})
+
+
+def _pct(share: float | None) -> str:
+    return "–" if share is None else f"{share * 100:.0f} %".replace(".", ",")
+
+
+def _num(value: float, digits: int = 3) -> str:
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def _csv(filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> HttpResponse:
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(str(c)) if isinstance(c, str) else c for c in row])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _table_csv(
+    network: Network, a: NetworkAnalysis, table: str, snapshots: list[NetworkSnapshot]
+) -> HttpResponse:
+    name = f"netzwerk-{network.slug}-{table}-{a.at.isoformat()}.csv"
+    yes_no = {True: "ja", False: "nein"}
+    if table == "vermittler":
+        return _csv(
+            name,
+            [
+                "Akteur",
+                "Sektor",
+                "Betweenness",
+                "Beziehungen",
+                "verbundene Gruppen",
+                "Teile ohne ihn",
+                "abgeschnitten",
+            ],
+            (
+                [
+                    b.actor.name,
+                    b.actor.sector_label,
+                    _num(b.betweenness, 4),
+                    b.degree,
+                    b.communities_linked,
+                    b.pieces_if_removed,
+                    b.cut_off,
+                ]
+                for b in a.brokers
+            ),
+        )
+    if table == "isolierte":
+        return _csv(
+            name,
+            ["Akteur", "Sektor", "Siedlungstyp", "nur für Mitglieder"],
+            (
+                [r.name, r.sector_label, _settlement_label(r.settlement), yes_no[r.members_only]]
+                for r in a.rows
+                if r.isolated
+            ),
+        )
+    if table == "gruppen":
+        return _csv(
+            name,
+            ["Gruppe", "Akteure", "häufigster Sektor", "am besten vernetzt"],
+            (
+                [c.number, c.size, c.main_sector, ", ".join(r.name for r in c.examples)]
+                for c in a.community_rows
+            ),
+        )
+    if table == "verlauf":
+        keys = list(a.figures())
+        now = [_("jetzt"), *[a.figures()[k] for k in keys]]
+        return _csv(
+            name,
+            ["Stichtag", *keys],
+            [now, *([s.date.isoformat(), *[s.figures.get(k, "") for k in keys]] for s in snapshots)],
+        )
+    return _csv(
+        name,
+        [
+            "Akteur",
+            "Sektor",
+            "Siedlungstyp",
+            "Beziehungen",
+            "Gewicht",
+            "Betweenness",
+            "Gruppe",
+            "Teilnetz",
+            "Vermittler",
+            "nur für Mitglieder",
+        ],
+        (
+            [
+                r.name,
+                r.sector_label,
+                _settlement_label(r.settlement),
+                r.degree,
+                _num(r.weighted, 2),
+                _num(r.betweenness, 4),
+                r.community if not r.isolated else "",
+                r.component,
+                yes_no[r.is_broker],
+                yes_no[r.members_only],
+            ]
+            for r in a.rows
+        ),
+    )
+
+
+def _settlement_label(value: str) -> str:
+    return {"urban": _("städtisch"), "rural": _("ländlich")}.get(value, _("unbekannt"))
+
+
+@require_GET
+def network_structure(request: HttpRequest, slug: str) -> HttpResponse:
+    network = get_object_or_404(Network, slug=slug)
+    members = _members(request, network)
+    analysis = network_analysis(network=network, members=members)
+    snapshots = list(NetworkSnapshot.objects.filter(network=network).order_by("-date")[:24])
+    table = request.GET.get("table", "akteure")
+    if request.GET.get("format") == "csv":
+        return _table_csv(network, analysis, table if table in TABLES else "akteure", snapshots)
+    now = analysis.figures()
+    history = [{"label": _("jetzt"), "figures": now}] + [
+        {"label": s.date.strftime("%d.%m.%Y"), "figures": s.figures} for s in snapshots
+    ]
+    context = {
+        "network": network,
+        "a": analysis,
+        "members": members,
+        "findings": findings(analysis),
+        "top_rows": analysis.rows[:50],
+        "isolated_rows": [r for r in analysis.rows if r.isolated][:200],
+        "history": history,
+        "cross_sector": _pct(analysis.cross_sector),
+        "urban_rural": _pct(analysis.urban_rural),
+        "density": _num(analysis.density * 100, 2),
+        "modularity": _num(analysis.modularity, 2),
+        "weights": {"project": PROJECT_WEIGHT, "group": GROUP_WEIGHT, "event": EVENT_WEIGHT},
+        "max_connected": MAX_CONNECTED,
+        "max_isolated": MAX_ISOLATED,
+    }
+    return render(request, "ties/network.html", context)
+
+
+@require_GET
+def network_graph(request: HttpRequest, slug: str) -> JsonResponse:
+    """Nodes with layout positions and edges for the interactive graph (same visibility as the page)."""
+    network = get_object_or_404(Network, slug=slug)
+    analysis = network_analysis(network=network, members=_members(request, network))
+    return JsonResponse(graph_payload(network=network, analysis=analysis))
