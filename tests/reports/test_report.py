@@ -62,3 +62,40 @@ def test_unknown_network_or_section_is_not_found(client, geo, network):
 def test_csv_text_uses_semicolons_decimal_comma_and_empty_cells_for_none():
     text = csv_text(["a", "b", "c"], [(1.5, None, "x;y")])
     assert text == '\ufeffa;b;c\r\n1,5;;"x;y"\r\n'
+
+
+def test_report_shows_network_structure_circular_potential_and_introductions_for_coordinators(client, geo):
+    # given a Zwickau network with three actors, one tie, one isolated actor and a matched wood flow
+    from tests.circular.factories import make_flow, make_world
+    from wandelwerk.circular.services import circular_match_run
+    from wandelwerk.ties.models import Tie, TieKind
+
+    world = make_world(geo)
+    Tie.objects.create(source=world["carpenter"], target=world["garden"], kind=TieKind.COOPERATION)
+    loner = make_actor(geo["crimmitschau"], name="Einzelkämpfer Crimmitschau")
+    make_flow(world["carpenter"], "output", "wood", 100.0)
+    make_flow(world["garden"], "input", "wood", 40.0)
+    circular_match_run()
+    # when an anonymous visitor opens the report
+    html = client.get("/analyse/bericht/region-zwickau/").content.decode()
+    # then the structure names the isolated actor, the circular part counts the match
+    assert "1 von 3 Akteuren (33 %) hat noch keine Beziehung im Netzwerk." in html
+    assert loner.name in html
+    assert "1 Angebote und 1 Gesuche; 1 Vermittlungen mit 40 t pro Jahr." in html
+    assert "Ohne Abnehmer: 60 t pro Jahr." in html
+    # and introductions are for the coordination only
+    assert "sieht die Koordination des Netzwerks nach der Anmeldung" in html
+    client.force_login(world["coordinator"])
+    html = client.get("/analyse/bericht/region-zwickau/").content.decode()
+    assert "sieht die Koordination des Netzwerks nach der Anmeldung" not in html
+    rows = _rows(client.get("/analyse/bericht/region-zwickau/vereinzelte.csv"))
+    assert rows[1][0] == loner.name
+    rows = _rows(client.get("/analyse/bericht/region-zwickau/kreislaufpotenziale.csv"))
+    assert rows[1][2:5] == ["100,0", "60,0", "t"]
+
+
+def test_report_page_query_count_stays_bounded(client, geo, network, django_assert_max_num_queries):
+    for i in range(30):
+        make_actor(geo["zwickau"] if i % 2 else geo["zittau"], name=f"Akteur {i}")
+    with django_assert_max_num_queries(45):  # measured 44 on first load (33 with warm caches)
+        assert client.get("/analyse/bericht/sachsen-test/").status_code == 200

@@ -18,6 +18,7 @@ from wandelwerk.geo.models import Area, AreaKind
 from wandelwerk.networks.models import Network
 from wandelwerk.networks.selectors import network_area_ids, network_stats
 
+from . import parts
 from .sections import Section, bars
 
 
@@ -104,7 +105,15 @@ def actors_section(*, network: Network, user: Any) -> Section:
 
 
 #: report parts in reading order: (key, builder)
-BUILDERS: tuple[tuple[str, Callable[..., Section]], ...] = (("akteure", actors_section),)
+BUILDERS: tuple[tuple[str, Callable[..., Section]], ...] = (
+    ("akteure", actors_section),
+    ("weisse-flecken", parts.gaps_section),
+    ("netzwerkstruktur", parts.network_section),
+    ("vereinzelte", parts.isolated_section),
+    ("kreislaufpotenziale", parts.circular_section),
+    ("wertschoepfungsketten", parts.chains_section),
+    ("empfehlungen", parts.introductions_section),
+)
 
 
 def report_sections(*, network: Network, user: Any) -> list[Section]:

@@ -46,8 +46,8 @@ def findings(a: NetworkAnalysis) -> list[Finding]:
         out.append(
             Finding(
                 ngettext(
-                    "Diese %(n)d ländliche Initiative hat keine Verbindung zu anderen im Netzwerk:",
-                    "Diese %(n)d ländlichen Initiativen haben keine Verbindung zu anderen im Netzwerk:",
+                    "Dieser %(n)d Akteur im ländlichen Raum hat keine Verbindung zu anderen im Netzwerk:",
+                    "Diese %(n)d Akteure im ländlichen Raum haben keine Verbindung zu anderen im Netzwerk:",
                     len(rural),
                 )
                 % {"n": len(rural)},
@@ -118,11 +118,10 @@ def findings(a: NetworkAnalysis) -> list[Finding]:
 
 
 def _broker_text(name: str, linked: int, pieces: int, cut_off: int) -> str:
-    text = ngettext(
-        "„%(name)s“ verbindet %(n)d Gruppe",
-        "„%(name)s“ verbindet %(n)d Gruppen",
-        linked,
-    ) % {"name": name, "n": linked}
+    if linked >= 2:
+        text = _("„%(name)s“ verbindet %(n)d Gruppen") % {"name": name, "n": linked}
+    else:
+        text = _("„%(name)s“ ist eine Brücke innerhalb der eigenen Gruppe") % {"name": name}
     if pieces > 1:
         text += ngettext(
             "; ohne „%(name)s“ zerfiele das Netz in %(pieces)d Teile, und %(cut)d Akteur verlöre die "
