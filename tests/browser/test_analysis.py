@@ -1,0 +1,133 @@
+"""Issue 6 in the browser: a coordinator of a demo region reads the potential-analysis report and
+follows it to the white-spot map, the network graph (by keyboard), the circular potentials with their
+Sankey diagram and the partner suggestions. axe-core finds nothing on any of these pages, and the
+pages work on a phone-sized screen."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import Installation
+from tests.browser.helpers import COORDINATOR, axe_violations, log_in
+
+pytestmark = pytest.mark.browser
+
+REGION = "region-zwickau"
+
+_ACTOR_WITH_OFFERS = """
+from wandelwerk.actors.models import Actor
+from wandelwerk.actors.visibility import public_q
+actor = (Actor.objects.filter(public_q(), resources__direction="need", county__ags="14524")
+         .order_by("id").first())
+print(actor.slug)
+"""
+
+
+def _no_axe_violations(page: Page) -> None:
+    violations = axe_violations(page)
+    assert not violations, f"{page.url}:\n{violations}"
+
+
+def _fits_phone(page: Page) -> None:
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"{page.url} is {overflow}px wider than the phone screen"
+
+
+def test_coordinator_reads_the_report_of_a_demo_region(page: Page) -> None:
+    # given the demo coordinator on the page of a regional network
+    log_in(page, COORDINATOR)
+    page.goto(f"/netzwerke/{REGION}/")
+    # when they open the potential-analysis report
+    page.get_by_role("link", name=re.compile("^Bericht: Akteure, weiße Flecken")).click()
+    # then every part is there with findings in words, charts with text alternatives and tables
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Potenzialanalyse")
+    for title in (
+        "Akteure und Initiativen",
+        "Weiße Flecken",
+        "Netzwerkstruktur",
+        "Akteure ohne Verbindung",
+        "Kreislaufpotenziale",
+        "Wertschöpfungsketten",
+        "Empfohlene Vorstellungen",
+    ):
+        expect(page.get_by_role("heading", level=2, name=re.compile(re.escape(title)))).to_be_visible()
+    expect(page.locator("#weisse-flecken .findings")).to_contain_text("weiße")
+    expect(page.locator("#netzwerkstruktur .findings")).to_contain_text("keine Beziehung im Netzwerk")
+    expect(page.locator("#kreislaufpotenziale .findings")).to_contain_text("Vermittlungen")
+    assert page.locator("#empfehlungen tbody tr").count() > 0
+    charts = page.locator("svg[role=img]")
+    assert charts.count() >= 4
+    for i in range(charts.count()):
+        assert charts.nth(i).get_attribute("aria-labelledby")
+    _no_axe_violations(page)
+    # and the data behind a chart downloads as CSV for a spreadsheet
+    href = page.locator("#kreislaufpotenziale a", has_text="als CSV").get_attribute("href")
+    response = page.request.get(href)
+    assert response.ok and response.headers["content-type"].startswith("text/csv")
+    assert response.text().startswith("\ufeffKreis;Material;")
+
+
+def test_white_spot_map_switches_topic_and_names_helpers(page: Page) -> None:
+    page.goto(f"/analyse/netzwerk/{REGION}/luecken/")
+    page.locator("#gap-map path.leaflet-interactive").first.wait_for()
+    _no_axe_violations(page)
+    # switching the topic reloads the map for it (the select submits by itself)
+    select = page.locator("#gap-key")
+    other = select.locator("option").nth(2).get_attribute("value")
+    select.select_option(other)
+    page.wait_for_url(re.compile(rf"key={re.escape(other)}"))
+    page.locator("#gap-map path.leaflet-interactive").first.wait_for()
+    expect(page.get_by_role("heading", level=2, name=re.compile("^Karte: "))).to_be_visible()
+
+
+def test_network_graph_can_be_explored_by_keyboard(page: Page) -> None:
+    page.goto(f"/analyse/beziehungen/{REGION}/")
+    nodes = page.locator(".ties-graph-canvas circle")
+    nodes.first.wait_for()
+    assert nodes.count() > 20
+    # a node reached by keyboard opens the actor's card
+    nodes.first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".ties-card h3")).not_to_be_empty()
+    expect(page.locator(".ties-card a")).to_have_attribute("href", re.compile("^/akteure/"))
+    # a sector filter hides the others
+    page.locator("#graph-sector").select_option(index=1)
+    assert page.locator(".ties-graph-canvas circle.is-hidden").count() > 0
+    _no_axe_violations(page)
+
+
+def test_circular_potentials_and_board_work_on_a_phone(new_page, installation: Installation) -> None:
+    page = new_page(width=360, height=740)
+    page.goto(f"/kreislauf/netzwerk/{REGION}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Kreislaufpotenziale")
+    sankey = page.locator("svg.sankey")
+    expect(sankey).to_be_visible()
+    assert sankey.locator("title").count() >= 1
+    _no_axe_violations(page)
+    _fits_phone(page)
+    page.goto("/kreislauf/")
+    expect(page.get_by_role("heading", level=2, name=re.compile("Materialstr"))).to_be_visible()
+    _no_axe_violations(page)
+    _fits_phone(page)
+
+
+def test_partner_suggestions_explain_themselves(page: Page, installation: Installation) -> None:
+    slug = installation.manage("shell", "-c", _ACTOR_WITH_OFFERS).strip().splitlines()[-1]
+    page.goto(f"/akteure/{slug}/")
+    page.get_by_role("link", name="Passende Partner finden").click()
+    suggestions = page.locator("ol.suggestions > li")
+    suggestions.first.wait_for()
+    expect(suggestions.first.locator(".reason")).not_to_be_empty()
+    _no_axe_violations(page)
+
+
+def test_county_profile_and_analysis_index(page: Page) -> None:
+    page.goto("/analyse/")
+    _no_axe_violations(page)
+    page.goto("/analyse/kreis/14524/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Zwickau")
+    expect(page.locator("body")).to_contain_text("kg")
+    _no_axe_violations(page)
