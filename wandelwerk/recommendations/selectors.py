@@ -3,7 +3,7 @@
 Fetch, then compute: ``load_index`` reads actors, topics, offer/need titles and ties in five queries,
 runs the network engine (components, Louvain communities) and builds the
 ``wandelwerk.engines.recommend`` index. The result is kept in process memory per scope and data
-stamp (see DECISION.md); any change to actors, resources or ties changes the stamp.
+stamp (see docs/decisions/0010-analysis.md); any change to actors, resources or ties changes the stamp.
 """
 
 from __future__ import annotations

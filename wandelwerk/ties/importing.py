@@ -1,6 +1,6 @@
 """Import of ties from a CSV edge list: check every line first, then write all or nothing.
 
-Columns (German headers work too): source;target;kind;weight;started;ended;note — see IMPORT.md.
+Columns (German headers work too): source;target;kind;weight;started;ended;note — see docs/import-format.md.
 Actors are named by their slug (Kürzel, as in their page address) or by the natural key the actor import
 gives them (``id:<source_id>``, or ``<AGS>:<name-slug>``). A tie that exists already (same two actors
 and kind, either direction for cooperation) is skipped, so importing a file twice writes nothing new.
