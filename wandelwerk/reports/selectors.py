@@ -82,14 +82,13 @@ def actors_section(*, network: Network, user: Any) -> Section:
         empty=_("In diesem Netzwerk sind noch keine Akteure eingetragen."),
     )
     total = stats["actor_count"]
-    section.findings.append(
-        ngettext(
-            "%(n)s Akteur in %(areas)s Gebieten mit %(pop)s Einwohnern.",
-            "%(n)s Akteure in %(areas)s Gebieten mit %(pop)s Einwohnern.",
-            total,
-        )
-        % {"n": _num(total), "areas": _num(stats["area_count"]), "pop": _num(stats["population"])}
-    )
+    actors_text = ngettext("%(n)s Akteur", "%(n)s Akteure", total) % {"n": _num(total)}
+    areas_text = ngettext(
+        "%(areas)s Gebiet mit %(pop)s Einwohnern",
+        "%(areas)s Gebieten mit %(pop)s Einwohnern",
+        stats["area_count"],
+    ) % {"areas": _num(stats["area_count"]), "pop": _num(stats["population"])}
+    section.findings.append(_("%(actors)s in %(areas)s.") % {"actors": actors_text, "areas": areas_text})
     if stats["per_10k"] is not None:
         section.findings.append(_("%(d)s Akteure je 10.000 Einwohner.") % {"d": _num(stats["per_10k"], 2)})
     if rows:
