@@ -1,4 +1,4 @@
-"""``python -m tests.bench.run [--only search,clusters,directory,import,memory,engine]`` (``make bench``).
+"""``python -m tests.bench.run [--only search,clusters,…,network,gaps,recommend,circular]`` (``make bench``).
 
 Builds (or reuses) the SQLite benchmark databases under var/bench/, measures each figure in a fresh
 process, writes docs/benchmarks.md and prints it. Targets are those of DESIGN.md ("Performance
@@ -19,12 +19,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.bench.analysis_report import analysis_table, measure_analysis
 from tests.bench.build import BENCH_DIR, GEO, ROOT, copy_db, ensure, ensure_geo, env_for
 
 REPORT = ROOT / "docs" / "benchmarks.md"
 LOG = BENCH_DIR / "build.log"
 REQUESTS = 60  # measured requests per series (after warm-up)
-ALL = ("search", "clusters", "directory", "import", "memory", "engine")
+ALL: tuple[str, ...] = ("search", "clusters", "directory", "import", "memory", "engine")
+ALL += ("network", "gaps", "recommend", "circular")  # analysis (issue 6): tests/bench/analysis_report.py
 
 
 def say(text: str) -> None:
@@ -209,8 +211,11 @@ def main() -> None:
         say("measuring: synth engine, 1M records …")
         results["engine"] = measure(GEO.path, "engine", count=1_000_000)
 
+    results |= measure_analysis(only, say)
+
     (BENCH_DIR / "results.json").write_text(json.dumps(results, indent=2))
     text = report(results, info, started, (load_start, _load()))
+    text += analysis_table(results)
     REPORT.write_text(text)
     say("")
     say(text)

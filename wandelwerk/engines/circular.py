@@ -13,7 +13,9 @@ Pipeline of ``match``:
 2. Candidate pairs (output, input) of compatible classes and equal base unit, different actors,
    within ``max_km`` great-circle distance (class caps apply: heat 5 km), found through a numpy
    grid index over 3-D unit-sphere coordinates (cell = chord of the radius, 27 neighbour cells),
-   with overlapping timing.
+   with overlapping timing. With ``top_k`` the search widens its reach step by step
+   (``circular_search``), so pairs that cannot reach an input's top k are never enumerated; the
+   result is the same as the full search.
 3. Score = quality factor × quantity fit (min/max of annual quantities) × exp(-km / decay_km) ×
    timing overlap (shared days / days of the shorter period, times shared months / months of the
    smaller month set). Per input only the ``top_k`` best candidates are kept (None keeps all).
@@ -35,11 +37,13 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import partial
 
 import numpy as np
 from numpy.typing import NDArray
 
 from wandelwerk.engines.circular_grid import pairs_within, sphere_xyz
+from wandelwerk.engines.circular_search import top_k_expanding
 from wandelwerk.engines.circular_taxonomy import (
     CLASSES,
     COMPATIBILITY,
@@ -322,6 +326,18 @@ def _score(
     return po, pn, dist, np.full(len(po), factor), inv
 
 
+def _ranked(
+    o: _Table,
+    n: _Table,
+    factor: float,
+    params: Params,
+    po: NDArray[np.int64],
+    pn: NDArray[np.int64],
+    dist: NDArray[np.float64],
+) -> _Part:
+    return _top_k(_score(o, n, po, pn, dist, factor, params), params.top_k)
+
+
 def _candidates(o: _Table, n: _Table, params: Params) -> Candidates:
     """Feasible pairs, top-k per input, in allocation order (score desc, output id, input id)."""
     parts: list[_Part] = []
@@ -332,6 +348,14 @@ def _candidates(o: _Table, n: _Table, params: Params) -> Candidates:
             oi = np.flatnonzero((o.cls == _CLASS_INDEX[oc]) & (o.unit == unit))
             ni_all = np.flatnonzero((n.cls == _CLASS_INDEX[ic]) & (n.unit == unit))
             if not len(oi) or radius < 0:
+                continue
+            if params.top_k is not None and params.top_k >= 1 and params.decay_km > 0:
+                # same result as the loop below, without enumerating every pair (circular_search)
+                parts += top_k_expanding(
+                    o.xyz, o.annual, oi, n.xyz, n.annual, ni_all, radius,
+                    rank=partial(_ranked, o, n, factor, params),
+                    k=params.top_k, quality=factor, decay_km=params.decay_km, scale=_SCALE, chunk=_CHUNK,
+                )  # fmt: skip
                 continue
             for lo in range(0, len(ni_all), _CHUNK):
                 po, pn, dist = pairs_within(o.xyz, oi, n.xyz, ni_all[lo : lo + _CHUNK], radius)
