@@ -32,6 +32,12 @@ class Command(BaseCommand):
             "--batch", type=int, default=20_000, help="Zeilen je Transaktion (Standard: 20000)"
         )
         parser.add_argument("--states", default="", help="nur diese Länder, z. B. 14,15 (Standard: alle)")
+        parser.add_argument(
+            "--ties",
+            type=int,
+            default=0,
+            help="dazu so viele synthetische Beziehungen zwischen Demo-Akteuren",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         count, batch = options["actors"], options["batch"]
@@ -39,6 +45,8 @@ class Command(BaseCommand):
             raise CommandError("--actors darf nicht negativ sein.")
         if batch < 1:
             raise CommandError("--batch muss mindestens 1 sein.")
+        if options["ties"] < 0:
+            raise CommandError("--ties darf nicht negativ sein.")
         municipalities = synth_municipalities(states=_states(options["states"]))
         topics = synth_topics()
         if not topics:
@@ -70,3 +78,15 @@ class Command(BaseCommand):
                 f"({result.seconds:.1f} s, {result.rows_per_second:,.0f} Zeilen/s)."
             )
         )
+        if options["ties"]:
+            from wandelwerk.ties.synth import ties_synth
+
+            ties = ties_synth(count=options["ties"], seed=options["seed"], batch=batch)
+            if ties.skipped:
+                self.stdout.write("Synthetische Beziehungen sind schon vorhanden; keine neuen angelegt.")
+            else:
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"{ties.created:,} Beziehungen zwischen {ties.actors:,} Demo-Akteuren angelegt."
+                    )
+                )
