@@ -41,6 +41,11 @@ def test_report_counts_actors_per_county_and_sector(client, geo, network):
     assert "4 Akteure in 2 Gebieten mit 560.000 Einwohnern." in html
     assert "Zivilgesellschaft: 3; Wirtschaft: 1" in html  # the chart's text alternative
     assert "Intern" not in html
+    # and the density map and the white-spot map draw each of the 3 municipalities with its value
+    assert html.count('<path d="M') == 6
+    assert "Karte: Akteure je 10.000 Einwohner je Gemeinde" in html
+    assert "<title>Zwickau, Stadt: 0,3 je 10.000</title>" in html
+    assert "<title>Crimmitschau, Stadt: keine Einwohnerzahl</title>" not in html
     rows = _rows(client.get("/analyse/bericht/sachsen-test/akteure.csv"))
     assert rows[0][:4] == ["Kreis", "Kreisschlüssel", "Einwohner", "Akteure"]
     assert rows[1][1:] == ["14524", "310000", "3", "0,1"]
@@ -97,5 +102,5 @@ def test_report_shows_network_structure_circular_potential_and_introductions_for
 def test_report_page_query_count_stays_bounded(client, geo, network, django_assert_max_num_queries):
     for i in range(30):
         make_actor(geo["zwickau"] if i % 2 else geo["zittau"], name=f"Akteur {i}")
-    with django_assert_max_num_queries(45):  # measured 44 on first load (33 with warm caches)
+    with django_assert_max_num_queries(52):  # measured 50 on first load (39 with warm caches)
         assert client.get("/analyse/bericht/sachsen-test/").status_code == 200

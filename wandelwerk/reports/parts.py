@@ -13,6 +13,7 @@ from wandelwerk.actors.models import Sector
 from wandelwerk.networks.models import Network
 from wandelwerk.networks.rules import is_network_coordinator
 
+from .maps import area_map
 from .sections import Section, bars
 
 
@@ -26,9 +27,11 @@ def _r(value: float | None, decimals: int = 2) -> float | None:
 
 def gaps_section(*, network: Network, user: Any) -> Section:
     """White spots: topics and sectors with clearly fewer actors than in comparable areas."""
-    from wandelwerk.analysis.selectors import gap_overview
+    from wandelwerk.analysis import gapdata
+    from wandelwerk.analysis.selectors import gap_overview, region_for, unit_indices
 
-    overview = gap_overview(network=network, limit=15, helpers=3)
+    table = gapdata.gap_table()
+    overview = gap_overview(network=network, limit=15, helpers=3, table=table)
     section = Section(
         key="weisse-flecken",
         title=_("Weiße Flecken"),
@@ -60,6 +63,18 @@ def gaps_section(*, network: Network, user: Any) -> Section:
             _("Für diese Region gibt es noch keine Vergleichsgebiete mit öffentlichen Akteuren.")
         )
         return section
+    units, _kind = unit_indices(table, region_for(network=network))
+    per_unit = table.white_spot[units].sum(axis=1) if units else []
+    section.map = area_map(
+        values={table.area_ids[i]: float(n) for i, n in zip(units, per_unit, strict=True)},
+        classify=lambda v: 0 if not v else 1 if v <= 2 else 2 if v <= 5 else 3,
+        legend=[_("kein weißer Fleck"), _("1 bis 2"), _("3 bis 5"), _("6 und mehr")],
+        caption=_("Karte: weiße Flecken je %(unit)s (Zahl der Themen, Sektoren und Arten)")
+        % {"unit": _("Gemeinde") if overview.unit_kind == "municipality" else _("Kreis")},
+        describe=lambda v: (
+            ngettext("%(n)s weißer Fleck", "%(n)s weiße Flecken", int(v or 0)) % {"n": int(v or 0)}
+        ),
+    )
     for spot in overview.spots:
         row = spot.row
         helpers = ", ".join(f"{h.name} ({h.count}, {_num(h.distance_km)} km)" for h in spot.helpers)

@@ -39,6 +39,7 @@ class Section:
     bars: list[Bar] = field(default_factory=list)
     bars_caption: str = ""
     empty: str = ""  # said instead of the table when there are no rows
+    map: Any = None  # a reports.maps.ReportMap, drawn above the chart
 
     @property
     def chart_id(self) -> str:

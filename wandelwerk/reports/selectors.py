@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,6 +19,7 @@ from wandelwerk.networks.models import Network
 from wandelwerk.networks.selectors import network_area_ids, network_stats
 
 from . import parts
+from .maps import area_map
 from .sections import Section, bars
 
 
@@ -32,6 +33,33 @@ def _county_name(area: Area) -> str:
 
 def _per_10k(count: int, population: int | None) -> float | None:
     return round(count / population * 10_000, 2) if population else None
+
+
+def _density_map(*, actors: Any, area_ids: frozenset[int]) -> Any:
+    """Actors per 10,000 inhabitants per municipality of the region (counties above 1,500)."""
+    inside = Q(pk__in=area_ids) | Q(parent_id__in=area_ids) | Q(parent__parent_id__in=area_ids)
+    municipalities = Area.objects.filter(inside, kind=AreaKind.MUNICIPALITY)
+    level, field = "municipality_id", AreaKind.MUNICIPALITY
+    if municipalities.count() > 1_500:
+        level, field = "county_id", AreaKind.COUNTY
+    units = dict(Area.objects.filter(inside, kind=field).values_list("id", "ags"))
+    population = dict(Area.objects.filter(pk__in=units).values_list("ags", "population"))
+    counts = dict(actors.values_list(level).annotate(n=Count("id")))
+    values = {
+        ags: (counts.get(pk, 0) / population[ags] * 10_000 if population.get(ags) else None)
+        for pk, ags in units.items()
+    }
+    return area_map(
+        values=values,
+        classify=lambda v: 0 if not v else 1 if v < 3 else 2 if v < 6 else 3,
+        legend=[_("keine Akteure"), _("unter 3"), _("3 bis unter 6"), _("6 und mehr")],
+        caption=_("Karte: Akteure je 10.000 Einwohner je %(unit)s")
+        % {"unit": _("Gemeinde") if field == AreaKind.MUNICIPALITY else _("Kreis")},
+        describe=lambda v: (
+            _("keine Einwohnerzahl") if v is None else _("%(d)s je 10.000") % {"d": _num(v, 1)}
+        ),
+        palette="greens",
+    )
 
 
 def actors_section(*, network: Network, user: Any) -> Section:
@@ -81,6 +109,7 @@ def actors_section(*, network: Network, user: Any) -> Section:
         bars_caption=_("Akteure nach Sektor"),
         empty=_("In diesem Netzwerk sind noch keine Akteure eingetragen."),
     )
+    section.map = _density_map(actors=actors, area_ids=area_ids)
     total = stats["actor_count"]
     actors_text = ngettext("%(n)s Akteur", "%(n)s Akteure", total) % {"n": _num(total)}
     areas_text = ngettext(
