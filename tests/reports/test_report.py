@@ -104,3 +104,11 @@ def test_report_page_query_count_stays_bounded(client, geo, network, django_asse
         make_actor(geo["zwickau"] if i % 2 else geo["zittau"], name=f"Akteur {i}")
     with django_assert_max_num_queries(52):  # measured 50 on first load (39 with warm caches)
         assert client.get("/analyse/bericht/sachsen-test/").status_code == 200
+
+
+def test_long_tables_show_the_first_rows_and_point_to_the_csv(client, geo):
+    from wandelwerk.reports.sections import Section
+
+    section = Section(key="x", title="X", columns=("a",), rows=[(i,) for i in range(53)])
+    assert len(section.shown_rows) == 50 and section.hidden_rows == 3
+    assert Section(key="y", title="Y", rows=[(1,)]).hidden_rows == 0

@@ -40,6 +40,15 @@ class Section:
     bars_caption: str = ""
     empty: str = ""  # said instead of the table when there are no rows
     map: Any = None  # a reports.maps.ReportMap, drawn above the chart
+    row_limit: int = 50  # rows shown on the page; the CSV has all
+
+    @property
+    def shown_rows(self) -> list[Sequence[Any]]:
+        return self.rows[: self.row_limit]
+
+    @property
+    def hidden_rows(self) -> int:
+        return max(0, len(self.rows) - self.row_limit)
 
     @property
     def chart_id(self) -> str:
