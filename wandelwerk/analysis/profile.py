@@ -10,6 +10,7 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -168,15 +169,15 @@ def _add_statistics(profile: CountyProfile, peers: set[int]) -> None:
             return None
         own = values[key].get(area.pk)
         peer_values = [v for pk, v in values[key].items() if pk != area.pk]
-        unit = ind.unit
-        label = ind.label
+        unit = _(ind.unit)
+        label = indicator_label(ind)
         if per_inhabitant:
             own = own / area.population if own is not None and area.population else None
             peer_values = [
                 v / pop for pk, v in values[key].items() if pk != area.pk and (pop := pops.get(pk))
             ]
             unit = _("kW je Einwohner")
-            label = _("%(label)s je Einwohner") % {"label": ind.label}
+            label = _("%(label)s je Einwohner") % {"label": _(ind.label)}
         used.add(ind.source)
         return Figure(
             key=key,
@@ -202,7 +203,13 @@ def _add_statistics(profile: CountyProfile, peers: set[int]) -> None:
         if area.pk in found:
             profile.other.append(
                 Figure(
-                    "employees", employees.label, employees.unit, found[area.pk], None, 0, employees.source
+                    "employees",
+                    _(employees.label),
+                    _(employees.unit),
+                    found[area.pk],
+                    None,
+                    0,
+                    employees.source,
                 )
             )
         elif state_id in found and area.parent is not None:
@@ -210,8 +217,8 @@ def _add_statistics(profile: CountyProfile, peers: set[int]) -> None:
                 Figure(
                     "employees_state",
                     _("%(label)s – nur Landeswert (%(state)s), für Kreise nicht im Datenauszug")
-                    % {"label": employees.label, "state": area.parent.name},
-                    employees.unit,
+                    % {"label": _(employees.label), "state": area.parent.name},
+                    _(employees.unit),
                     found[state_id],
                     None,
                     0,
@@ -230,8 +237,8 @@ def _add_statistics(profile: CountyProfile, peers: set[int]) -> None:
             profile.other.append(
                 Figure(
                     "settlement_share",
-                    _("%(label)s (flächengewichtetes Mittel der Gemeinden)") % {"label": settlement.label},
-                    settlement.unit,
+                    _("%(label)s (flächengewichtetes Mittel der Gemeinden)") % {"label": _(settlement.label)},
+                    _(settlement.unit),
                     round(share, 1),
                     None,
                     0,
@@ -280,3 +287,13 @@ def _ties(area: Area) -> TieFigures | None:
     return TieFigures(
         actors=summary.actors, ties=summary.ties, isolated=summary.isolated, components=summary.components
     )
+
+
+def indicator_label(ind: Any) -> str:
+    """The indicator's name in the active language (stored in German when the statistics were loaded)."""
+    from wandelwerk.analysis.services import WASTE_LABELS
+
+    for key, base in WASTE_LABELS.items():
+        if ind.key == f"waste_{key}_kg":
+            return _("%(label)s je Einwohner") % {"label": _(base)}
+    return _(ind.label)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from wandelwerk.analysis import statfiles
 from wandelwerk.analysis.models import AreaValue, Indicator
@@ -38,45 +39,54 @@ class IndicatorSpec:
     note: str = ""
 
 
+# German in the database; shown through gettext (see profile.indicator_label)
 WASTE_LABELS = {
-    "total": "Haushaltsabfälle insgesamt",
-    "residual": "Haus- und Sperrmüll",
-    "organic": "Getrennt erfasste organische Abfälle",
-    "biobin": "Abfälle aus der Biotonne",
-    "garden": "Garten- und Parkabfälle",
-    "recyclables": "Getrennt erfasste Wertstoffe",
-    "other": "Sonstige Abfälle",
+    "total": gettext_noop("Haushaltsabfälle insgesamt"),
+    "residual": gettext_noop("Haus- und Sperrmüll"),
+    "organic": gettext_noop("Getrennt erfasste organische Abfälle"),
+    "biobin": gettext_noop("Abfälle aus der Biotonne"),
+    "garden": gettext_noop("Garten- und Parkabfälle"),
+    "recyclables": gettext_noop("Getrennt erfasste Wertstoffe"),
+    "other": gettext_noop("Sonstige Abfälle"),
 }
 INDICATORS: tuple[IndicatorSpec, ...] = (
     *(
-        IndicatorSpec(f"waste_{k}_kg", f"{label} je Einwohner", "kg/EW", WASTE_SOURCE, 2023, WASTE_NOTE)
+        IndicatorSpec(
+            f"waste_{k}_kg", f"{label} je Einwohner", gettext_noop("kg/EW"), WASTE_SOURCE, 2023, WASTE_NOTE
+        )
         for k, label in WASTE_LABELS.items()
     ),
     IndicatorSpec(
         "waste_separate_share",
-        "Anteil getrennt erfasster Haushaltsabfälle (alles außer Haus- und Sperrmüll)",
+        gettext_noop("Anteil getrennt erfasster Haushaltsabfälle (alles außer Haus- und Sperrmüll)"),
         "%",
         GENESIS.format(table="32121-01-02-4") + " (Daten verändert: Anteil berechnet)",
         2023,
     ),
     IndicatorSpec(
         "employees",
-        "Sozialversicherungspflichtig Beschäftigte am Arbeitsort (30.06.2025)",
-        "Personen",
+        gettext_noop("Sozialversicherungspflichtig Beschäftigte am Arbeitsort (30.06.2025)"),
+        gettext_noop("Personen"),
         GENESIS.format(table="13111-01-03-4"),
         2025,
         "Im mitgelieferten Auszug nur für Länder mit Werten; Kreise ohne Wert fehlen.",
     ),
     IndicatorSpec(
         "settlement_share",
-        "Anteil Siedlungs- und Verkehrsfläche an der Gesamtfläche",
+        gettext_noop("Anteil Siedlungs- und Verkehrsfläche an der Gesamtfläche"),
         "%",
         GENESIS.format(table="AI-N-01-2-5 (Regionalatlas)"),
         2023,
     ),
-    IndicatorSpec("renewable_pv_kw", "Installierte Leistung Photovoltaik", "kW", LOCALZERO, 2024),
-    IndicatorSpec("renewable_wind_kw", "Installierte Leistung Windenergie an Land", "kW", LOCALZERO, 2024),
-    IndicatorSpec("renewable_biomass_kw", "Installierte Leistung Biomasse", "kW", LOCALZERO, 2024),
+    IndicatorSpec(
+        "renewable_pv_kw", gettext_noop("Installierte Leistung Photovoltaik"), "kW", LOCALZERO, 2024
+    ),
+    IndicatorSpec(
+        "renewable_wind_kw", gettext_noop("Installierte Leistung Windenergie an Land"), "kW", LOCALZERO, 2024
+    ),
+    IndicatorSpec(
+        "renewable_biomass_kw", gettext_noop("Installierte Leistung Biomasse"), "kW", LOCALZERO, 2024
+    ),
 )
 RENEWABLE_KEYS = {"pv": "renewable_pv_kw", "wind_on": "renewable_wind_kw", "biomass": "renewable_biomass_kw"}
 BATCH = 2000
