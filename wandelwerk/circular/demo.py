@@ -510,7 +510,12 @@ def load_demo(user: Any = None) -> str:
     line = f"Kreislauf: {len(rows)} Demo-Materialströme angelegt ({total} insgesamt)."
     if run is not None:
         line += (
-            f" Abgleich: {run.matches} Zuordnungen, {run.matched_t:,.0f} t/Jahr, "
-            f"Netto-Einsparung ≈ {run.net_kg_co2e / 1000:,.0f} t CO2e/Jahr (Schätzwert)."
+            f" Abgleich: {run.matches} Zuordnungen, {_de(run.matched_t)} t/Jahr, "
+            f"Netto-Einsparung ≈ {_de(run.net_kg_co2e / 1000)} t CO2e/Jahr (Schätzwert)."
         )
     return line
+
+
+def _de(value: float) -> str:
+    """Thousands with a dot, as German readers expect in the command output."""
+    return f"{value:,.0f}".replace(",", ".")

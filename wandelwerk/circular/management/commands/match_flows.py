@@ -20,5 +20,10 @@ class Command(BaseCommand):
         run = circular_match_run(params=Params(max_km=options["max_km"]))
         self.stdout.write(
             f"{run.flows} Ströme, {run.skipped} übersprungen, {run.matches} Zuordnungen, "
-            f"{run.matched_t:,.1f} t/Jahr, Netto ≈ {run.net_kg_co2e / 1000:,.1f} t CO2e/Jahr (Schätzwert)."
+            f"{_de(run.matched_t)} t/Jahr, Netto ≈ {_de(run.net_kg_co2e / 1000)} t CO2e/Jahr (Schätzwert)."
         )
+
+
+def _de(value: float) -> str:
+    """German number format with one decimal: 56.356,4."""
+    return f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
