@@ -53,8 +53,8 @@ def test_actor_page_lists_public_partner_with_german_reason(client, world, djang
     assert response.status_code == 200
     html = response.content.decode()
     assert "Holzwerkstatt Zittau" in html
-    assert "bietet Werkstattraum, ihr sucht Räume" in html
-    assert "sucht Lastenrad, ihr bietet Lastenrad" in html
+    assert "bietet Werkstattraum, Sie suchen Räume" in html
+    assert "sucht Lastenrad, Sie bieten Lastenrad" in html
     assert "ländlichen Raum" in html
     assert "Interner Verein" not in html
     assert html.count("<h1") == 1
@@ -67,7 +67,7 @@ def test_actor_page_csv_has_bom_semicolons_and_reason(client, world):
     assert response["Content-Type"].startswith("text/csv")
     assert text.startswith("\ufeffRang;Akteur;")
     assert "Holzwerkstatt Zittau;Zittau, Stadt" in text
-    assert "bietet Werkstattraum, ihr sucht Räume" in text
+    assert "bietet Werkstattraum, Sie suchen Räume" in text
 
 
 def test_actor_page_is_404_for_members_only_actor(client, world):
@@ -114,7 +114,7 @@ def test_project_page_suggests_compound_offer_for_open_need(
     html = response.content.decode()
     assert response.status_code == 200
     assert "Holzwerkstatt Zittau" in html
-    assert "bietet Werkstattraum, ihr sucht Werkstatt" in html
+    assert "bietet Werkstattraum, Sie suchen Werkstatt" in html
 
 
 def test_project_draft_is_hidden_from_anonymous(client, world, geo):

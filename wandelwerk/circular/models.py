@@ -21,7 +21,7 @@ ALL_MONTHS = 0xFFF
 
 class FlowDirection(models.TextChoices):
     OUTPUT = "output", _("Angebot (Output: Reststoff, Abfall, Überschuss)")
-    INPUT = "input", _("Gesuch (Input: Rohstoff, den ihr braucht)")
+    INPUT = "input", _("Gesuch (Input: Rohstoff, den Sie brauchen)")
 
 
 def _class_label(value: str) -> str:

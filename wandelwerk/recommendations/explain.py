@@ -1,7 +1,7 @@
 """Plain-language explanations of suggestions, rendered from the engine's structured reasons.
 
 German by default through gettext, English when the active language is English, e.g.
-"bietet Werkstattraum, ihr sucht Räume; 12 km; würde euch mit dem Netzwerk Freiberg verbinden".
+"bietet Werkstattraum, Sie suchen Räume; 12 km; würde Sie mit dem Netzwerk Freiberg verbinden".
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def reasons(
                 _("bietet %(offered)s, gesucht wird %(needed)s") % {"offered": offered, "needed": needed}
             )
         else:
-            out.append(_("bietet %(offered)s, ihr sucht %(needed)s") % {"offered": offered, "needed": needed})
+            out.append(_("bietet %(offered)s, Sie suchen %(needed)s") % {"offered": offered, "needed": needed})
     if s.we_offer:
         offered, needed = _words(s.we_offer)
         if pair:
@@ -39,7 +39,7 @@ def reasons(
                 _("sucht %(needed)s, angeboten wird %(offered)s") % {"offered": offered, "needed": needed}
             )
         else:
-            out.append(_("sucht %(needed)s, ihr bietet %(offered)s") % {"offered": offered, "needed": needed})
+            out.append(_("sucht %(needed)s, Sie bieten %(offered)s") % {"offered": offered, "needed": needed})
     if s.shared_topics:
         names = ", ".join(topic_names.get(t, str(t)) for t in s.shared_topics)
         out.append(_("gemeinsame Handlungsfelder: %(topics)s") % {"topics": names})
@@ -55,7 +55,7 @@ def reasons(
         if name and pair:
             out.append(_("verbindet mit dem Netzwerk um %(name)s") % {"name": name})
         elif name:
-            out.append(_("würde euch mit dem Netzwerk um %(name)s verbinden") % {"name": name})
+            out.append(_("würde Sie mit dem Netzwerk um %(name)s verbinden") % {"name": name})
         else:
             out.append(_("verbindet zwei Gruppen im Netzwerk"))
     if b.connects_rural:

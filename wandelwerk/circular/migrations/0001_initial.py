@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
             name='MaterialFlow',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('direction', models.CharField(choices=[('output', 'Angebot (Output: Reststoff, Abfall, Überschuss)'), ('input', 'Gesuch (Input: Rohstoff, den ihr braucht)')], max_length=6, verbose_name='Richtung')),
+                ('direction', models.CharField(choices=[('output', 'Angebot (Output: Reststoff, Abfall, Überschuss)'), ('input', 'Gesuch (Input: Rohstoff, den Sie brauchen)')], max_length=6, verbose_name='Richtung')),
                 ('material', models.CharField(choices=[('rubble', 'Bauschutt'), ('wood', 'Holz'), ('biomass', 'Biomasse'), ('manure', 'Gülle und Mist'), ('textiles', 'Textilien'), ('metal', 'Metall'), ('plastics', 'Kunststoffe'), ('paper', 'Papier und Pappe'), ('glass', 'Glas'), ('food_surplus', 'Lebensmittelüberschuss'), ('heat', 'Abwärme'), ('soil', 'Boden und Aushub')], max_length=20, verbose_name='Material')),
                 ('avv_code', models.CharField(blank=True, help_text='Sechs Ziffern nach Abfallverzeichnis-Verordnung, z. B. 17 01 01 (optional).', max_length=6, verbose_name='Abfallschlüssel (AVV)')),
                 ('title', models.CharField(max_length=200, verbose_name='Titel')),
