@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import Installation
+from tests.browser.conftest import Guard, Installation
 from tests.browser.helpers import COORDINATOR, axe_violations, log_in
 
 pytestmark = pytest.mark.browser
@@ -131,3 +131,50 @@ def test_county_profile_and_analysis_index(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_contain_text("Zwickau")
     expect(page.locator("body")).to_contain_text("kg")
     _no_axe_violations(page)
+
+
+def test_coordinator_connects_an_unconnected_actor_and_a_bad_edge_list_writes_nothing(
+    page: Page, guard: Guard
+) -> None:
+    # refused forms answer 400 / 422 on purpose
+    guard.allow_console_error(r"status of 400 \(Bad Request\) @ .*/analyse/beziehungen/neu/")
+    guard.allow_console_error(r"status of 422 \(Unprocessable Entity\) @ .*/analyse/beziehungen/import/")
+    # given the coordinator on the network-structure page of a region
+    log_in(page, COORDINATOR)
+    page.goto(f"/analyse/beziehungen/{REGION}/")
+    ties_before = int(page.locator("#fig-ties").inner_text())
+    isolated_before = int(page.locator("#fig-isolated").inner_text())
+    # when they open an actor without ties and record a tie, first with bad input
+    page.locator("section[aria-labelledby=isolierte] tbody a").first.click()
+    page.get_by_role("link", name="Beziehungen im Netzwerk").click()
+    page.get_by_role("link", name="Beziehung erfassen").click()
+    page.get_by_label("Anderer Akteur").fill("gibt-es-nicht")
+    page.get_by_label("seit", exact=True).fill("2025-05-01")
+    page.get_by_label("bis", exact=True).fill("2024-01-01")
+    page.get_by_role("button", name="Beziehung speichern").click()
+    # then the errors name the fields
+    summary = page.locator(".error-summary")
+    expect(summary).to_contain_text("Keinen sichtbaren Akteur mit dem Kürzel oder Namen „gibt-es-nicht“")
+    expect(summary).to_contain_text("Das Ende liegt vor dem Beginn.")
+    _no_axe_violations(page)
+    # and with a partner from the suggestions the tie is saved and counted on the network page
+    partner = page.locator("#tie-targets option").first.get_attribute("value")
+    page.get_by_label("Anderer Akteur").fill(partner)
+    page.get_by_label("bis", exact=True).fill("")
+    page.get_by_role("button", name="Beziehung speichern").click()
+    expect(page.locator("body")).to_contain_text("ist erfasst")
+    page.goto(f"/analyse/beziehungen/{REGION}/")
+    assert int(page.locator("#fig-ties").inner_text()) == ties_before + 1
+    assert int(page.locator("#fig-isolated").inner_text()) < isolated_before
+    # an edge list with one bad row is refused as a whole
+    page.goto("/analyse/beziehungen/import/")
+    rows = f"source;target;kind\n{partner};{partner}-x;Kooperation\n"
+    page.get_by_label("Kantenliste (CSV)").set_input_files(
+        files=[{"name": "ties.csv", "mimeType": "text/csv", "buffer": rows.encode()}]
+    )
+    page.get_by_label("Nur prüfen, nichts schreiben").uncheck()
+    page.get_by_role("button", name="Hochladen").click()
+    expect(page.locator("[role=alert]").first).to_contain_text("es wurde nichts geschrieben")
+    expect(page.locator("[role=alert]").first).to_contain_text("Zeile 2")
+    page.goto(f"/analyse/beziehungen/{REGION}/")
+    assert int(page.locator("#fig-ties").inner_text()) == ties_before + 1
