@@ -112,3 +112,8 @@ def test_long_tables_show_the_first_rows_and_point_to_the_csv(client, geo):
     section = Section(key="x", title="X", columns=("a",), rows=[(i,) for i in range(53)])
     assert len(section.shown_rows) == 50 and section.hidden_rows == 3
     assert Section(key="y", title="Y", rows=[(1,)]).hidden_rows == 0
+
+
+def test_csv_text_keeps_spreadsheets_from_running_names_as_formulas():
+    text = csv_text(["name"], [("=HYPERLINK(\"http://x\")",), ("-5 Verein",), ("Verein",)])
+    assert text.splitlines()[1:] == ["\"'=HYPERLINK(\"\"http://x\"\")\"", "'-5 Verein", "Verein"]

@@ -53,7 +53,9 @@ def test_public_page_shows_figures_matching_an_independent_count(
     assert (a.actors, a.ties, a.isolated) == (len(public), len(current), len(public - tied))
     html = response.content.decode()
     assert f'<dd id="fig-isolated">{len(public - tied)}</dd>' in html
-    assert "Dieser 1 Akteur im ländlichen Raum hat keine Verbindung" in html and "Dorfladen Crimmitschau" in html
+    assert (
+        "Dieser 1 Akteur im ländlichen Raum hat keine Verbindung" in html and "Dorfladen Crimmitschau" in html
+    )
     assert "Stadtverwaltung Zwickau" in html  # the broker between the village farm and the association
     assert html.count("<h1>") == 1
 

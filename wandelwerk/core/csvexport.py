@@ -11,12 +11,16 @@ from typing import Any
 
 from django.http import HttpResponse
 
+from wandelwerk.engines.tabular import neutralise
+
 
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, float):
         return repr(value).replace(".", ",")
+    if isinstance(value, str):
+        return neutralise(value)  # names typed by users must not run as spreadsheet formulas
     return value
 
 

@@ -137,14 +137,38 @@ class NetworkAnalysis:
         }
 
 
-def network_actors(*, network: Any, members: bool) -> Any:
-    """Actors counted for ``network``: published public ones in its areas; with ``members`` also the
-    published members-only ones (for its coordinators). Never private or hidden ones."""
-    from wandelwerk.actors.visibility import public_q
-    from wandelwerk.moderation.selectors import visible_q
+@dataclass(frozen=True, slots=True)
+class AreaScope:
+    """A state, county or municipality analysed like a network (``pk`` keys the caches)."""
+
+    area: Any  # geo.Area
+
+    @property
+    def pk(self) -> str:
+        return f"area-{self.area.ags}"
+
+    @property
+    def name(self) -> str:
+        return str(self.area.name)
+
+
+def scope_area_ids(scope: Any) -> frozenset[int]:
+    """The area ids a network or an AreaScope covers."""
+    if isinstance(scope, AreaScope):
+        return frozenset({scope.area.pk})
     from wandelwerk.networks.selectors import network_area_ids
 
-    qs = Actor.objects.filter(areas_filter(network_area_ids(network)))
+    return network_area_ids(scope)
+
+
+def network_actors(*, network: Any, members: bool) -> Any:
+    """Actors counted for ``network`` (a Network or an AreaScope): published public ones in its areas;
+    with ``members`` also the published members-only ones (for its coordinators). Never private or
+    hidden ones."""
+    from wandelwerk.actors.visibility import public_q
+    from wandelwerk.moderation.selectors import visible_q
+
+    qs = Actor.objects.filter(areas_filter(scope_area_ids(network)))
     if members:
         return qs.filter(
             Q(status=Status.PUBLISHED, visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])

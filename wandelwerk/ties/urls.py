@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from wandelwerk.ties import views, views_network
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("<int:pk>/bearbeiten/", views.tie_edit, name="edit"),
     path("<int:pk>/beenden/", views.tie_end, name="end"),
     path("<int:pk>/loeschen/", views.tie_delete, name="delete"),
+    re_path(r"^gebiet/(?P<ags>\d{2}|\d{5}|\d{8})/$", views_network.area_structure, name="area"),
+    re_path(r"^gebiet/(?P<ags>\d{2}|\d{5}|\d{8})/graph\.json$", views_network.area_graph, name="area_graph"),
     path("<slug:slug>/", views_network.network_structure, name="network"),
     path("<slug:slug>/graph.json", views_network.network_graph, name="graph"),
 ]

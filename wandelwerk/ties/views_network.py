@@ -13,13 +13,15 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wandelwerk.engines.tabular import neutralise
+from wandelwerk.geo.models import Area
 from wandelwerk.networks.models import Network
 from wandelwerk.networks.selectors import network_list
-from wandelwerk.ties.analysis import NetworkAnalysis, network_analysis
+from wandelwerk.ties.analysis import AreaScope, NetworkAnalysis, network_analysis
 from wandelwerk.ties.derivation import EVENT_WEIGHT, GROUP_WEIGHT, PROJECT_WEIGHT
 from wandelwerk.ties.findings import findings
 from wandelwerk.ties.graph import MAX_CONNECTED, MAX_ISOLATED, graph_payload
@@ -59,10 +61,8 @@ def _csv(filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) ->
     return response
 
 
-def _table_csv(
-    network: Network, a: NetworkAnalysis, table: str, snapshots: list[NetworkSnapshot]
-) -> HttpResponse:
-    name = f"netzwerk-{network.slug}-{table}-{a.at.isoformat()}.csv"
+def _table_csv(prefix: str, a: NetworkAnalysis, table: str, snapshots: list[NetworkSnapshot]) -> HttpResponse:
+    name = f"{prefix}-{table}-{a.at.isoformat()}.csv"
     yes_no = {True: "ja", False: "nein"}
     if table == "vermittler":
         return _csv(
@@ -152,21 +152,30 @@ def _settlement_label(value: str) -> str:
     return {"urban": _("städtisch"), "rural": _("ländlich")}.get(value, _("unbekannt"))
 
 
-@require_GET
-def network_structure(request: HttpRequest, slug: str) -> HttpResponse:
-    network = get_object_or_404(Network, slug=slug)
-    members = _members(request, network)
-    analysis = network_analysis(network=network, members=members)
-    snapshots = list(NetworkSnapshot.objects.filter(network=network).order_by("-date")[:24])
+def _structure_page(
+    request: HttpRequest,
+    *,
+    scope: Any,
+    members: bool,
+    csv_prefix: str,
+    back: tuple[str, str],
+    graph_url: str,
+    snapshots: list[NetworkSnapshot],
+) -> HttpResponse:
+    analysis = network_analysis(network=scope, members=members)
     table = request.GET.get("table", "akteure")
     if request.GET.get("format") == "csv":
-        return _table_csv(network, analysis, table if table in TABLES else "akteure", snapshots)
+        return _table_csv(csv_prefix, analysis, table if table in TABLES else "akteure", snapshots)
     now = analysis.figures()
     history = [{"label": _("jetzt"), "figures": now}] + [
         {"label": s.date.strftime("%d.%m.%Y"), "figures": s.figures} for s in snapshots
     ]
     context = {
-        "network": network,
+        "scope_name": scope.name,
+        "back_url": back[0],
+        "back_label": back[1],
+        "graph_url": graph_url,
+        "is_area": isinstance(scope, AreaScope),
         "a": analysis,
         "members": members,
         "findings": findings(analysis),
@@ -182,6 +191,60 @@ def network_structure(request: HttpRequest, slug: str) -> HttpResponse:
         "max_isolated": MAX_ISOLATED,
     }
     return render(request, "ties/network.html", context)
+
+
+@require_GET
+def network_structure(request: HttpRequest, slug: str) -> HttpResponse:
+    network = get_object_or_404(Network, slug=slug)
+    return _structure_page(
+        request,
+        scope=network,
+        members=_members(request, network),
+        csv_prefix=f"netzwerk-{network.slug}",
+        back=(reverse("networks:detail", args=[network.slug]), _("Zur Netzwerkseite")),
+        graph_url=reverse("ties:graph", args=[network.slug]),
+        snapshots=list(NetworkSnapshot.objects.filter(network=network).order_by("-date")[:24]),
+    )
+
+
+def _area_scope(ags: str) -> AreaScope:
+    area = get_object_or_404(Area.objects.only("id", "ags", "name", "kind", "parent_id"), ags=ags)
+    return AreaScope(area)
+
+
+def _members_in_area(request: HttpRequest, scope: AreaScope) -> bool:
+    """Coordinators of a network covering the area (or an area above it) and staff count members-only
+    actors too."""
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    from wandelwerk.networks.selectors import area_ids_for_user
+
+    chain = {scope.area.pk, scope.area.parent_id, getattr(scope.area.parent, "parent_id", None)} - {None}
+    return bool(chain & area_ids_for_user(user=user, coordinator=True))
+
+
+@require_GET
+def area_structure(request: HttpRequest, ags: str) -> HttpResponse:
+    scope = _area_scope(ags)
+    return _structure_page(
+        request,
+        scope=scope,
+        members=_members_in_area(request, scope),
+        csv_prefix=f"gebiet-{ags}",
+        back=(scope.area.get_absolute_url(), _("Zur Gebietsseite")),
+        graph_url=reverse("ties:area_graph", args=[ags]),
+        snapshots=[],
+    )
+
+
+@require_GET
+def area_graph(request: HttpRequest, ags: str) -> JsonResponse:
+    scope = _area_scope(ags)
+    analysis = network_analysis(network=scope, members=_members_in_area(request, scope))
+    return JsonResponse(graph_payload(network=scope, analysis=analysis))
 
 
 @require_GET

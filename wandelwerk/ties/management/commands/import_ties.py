@@ -1,4 +1,4 @@
-"""``python manage.py import_ties FILE``: import a CSV edge list, all or nothing (see docs/import-format.md)."""
+"""``python manage.py import_ties FILE``: import a CSV edge list, all or nothing (docs/import-format.md)."""
 
 from __future__ import annotations
 
