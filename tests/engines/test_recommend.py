@@ -282,3 +282,22 @@ def test_introductions_pair_unconnected_actors_once_with_bridging_value():
     assert all(p.suggestion.bridging.connects_isolated for p in pairs)
     # and without tie data there is nothing to judge
     assert introductions(build_index(_arrays(actors, network_known=False))) == []
+
+
+def test_an_offer_that_fits_a_need_outranks_shared_topics_next_door():
+    # given a neighbour (same place) sharing both topics but offering nothing needed, and an actor
+    # 70 km away whose offer fits half of the seeker's needs and who shares one topic
+    actors = [
+        {
+            "id": 1,
+            "needs": ["Stoffstromanalysen", "Bauabfälle"],
+            "topics": [1, 2],
+            "lat": 50.90,
+            "lon": 12.70,
+        },
+        {"id": 2, "topics": [1, 2], "lat": 50.90, "lon": 12.70},
+        {"id": 3, "offers": ["Stoffstromanalyse"], "topics": [2], "lat": 51.53, "lon": 12.70},
+    ]
+    index = build_index(_arrays(actors))
+    # then complementarity wins
+    assert [s.actor_id for s in recommend(index, for_actor=1)] == [3, 2]

@@ -42,9 +42,10 @@ __all__ = ["Bridging", "ScoreParts", "Suggestion", "Weights", "WordMatch", "reco
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    they_offer: float = 0.35
-    we_offer: float = 0.2
-    topics: float = 0.15
+    # complementarity first: an offer that fits a need outweighs shared topics and nearness
+    they_offer: float = 0.4
+    we_offer: float = 0.22
+    topics: float = 0.1
     proximity: float = 0.15
     half_km: float = 25.0
     isolated: float = 0.05
