@@ -178,3 +178,40 @@ def test_coordinator_connects_an_unconnected_actor_and_a_bad_edge_list_writes_no
     expect(page.locator("[role=alert]").first).to_contain_text("Zeile 2")
     page.goto(f"/analyse/beziehungen/{REGION}/")
     assert int(page.locator("#fig-ties").inner_text()) == ties_before + 1
+
+
+def test_a_material_need_is_entered_checked_and_matched_by_the_next_run(
+    page: Page, guard: Guard, installation: Installation
+) -> None:
+    guard.allow_console_error(r"status of 400 \(Bad Request\) @ .*/kreislauf/neu/")
+    slug = installation.manage("shell", "-c", _ACTOR_WITH_OFFERS).strip().splitlines()[-1]
+    # given the coordinator on the page of a public actor in the county of Zwickau
+    log_in(page, COORDINATOR)
+    page.goto(f"/akteure/{slug}/")
+    page.get_by_role("link", name="Stoffstrom anbieten oder suchen").click()
+    # when they enter a need for wood with no quantity
+    page.get_by_label(re.compile(r"Gesuch \(Input")).check()
+    page.get_by_label("Material", exact=True).select_option(label="Holz")
+    page.get_by_label("Titel").fill("Altholz für Hackschnitzel")
+    page.get_by_label("Menge").fill("0")
+    page.get_by_role("button", name=re.compile("speichern|eintragen", re.I)).click()
+    # then the error names the quantity, and nothing was saved
+    expect(page.locator(".error-summary")).to_contain_text("Menge")
+    _no_axe_violations(page)
+    # and with a quantity it is saved and waits for the next matching run
+    page.get_by_label("Menge").fill("400")
+    page.get_by_role("button", name=re.compile("speichern|eintragen", re.I)).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Altholz für Hackschnitzel")
+    expect(page.locator(".notice")).to_contain_text("nächsten Abgleich")
+    flow_url = page.url
+    # when the coordinator runs the matching for the region
+    page.goto(f"/kreislauf/netzwerk/{REGION}/")
+    page.get_by_role("button", name="Abgleich jetzt neu berechnen").click()
+    # then the need has wood offers from the region as partners, with distance and a CO2e estimate
+    page.goto(flow_url)
+    matches = page.locator("table", has=page.locator("caption", has_text="Zuordnungen dieses Materialstroms"))
+    rows = matches.locator("tbody tr")
+    assert rows.count() >= 1
+    expect(page.locator(".notice")).to_have_count(0)
+    expect(rows.first).to_contain_text("km")
+    _no_axe_violations(page)
