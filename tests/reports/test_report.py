@@ -115,5 +115,5 @@ def test_long_tables_show_the_first_rows_and_point_to_the_csv(client, geo):
 
 
 def test_csv_text_keeps_spreadsheets_from_running_names_as_formulas():
-    text = csv_text(["name"], [("=HYPERLINK(\"http://x\")",), ("-5 Verein",), ("Verein",)])
-    assert text.splitlines()[1:] == ["\"'=HYPERLINK(\"\"http://x\"\")\"", "'-5 Verein", "Verein"]
+    text = csv_text(["name"], [('=HYPERLINK("http://x")',), ("-5 Verein",), ("Verein",)])
+    assert text.splitlines()[1:] == ['"\'=HYPERLINK(""http://x"")"', "'-5 Verein", "Verein"]

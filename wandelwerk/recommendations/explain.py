@@ -31,7 +31,9 @@ def reasons(
                 _("bietet %(offered)s, gesucht wird %(needed)s") % {"offered": offered, "needed": needed}
             )
         else:
-            out.append(_("bietet %(offered)s, Sie suchen %(needed)s") % {"offered": offered, "needed": needed})
+            out.append(
+                _("bietet %(offered)s, Sie suchen %(needed)s") % {"offered": offered, "needed": needed}
+            )
     if s.we_offer:
         offered, needed = _words(s.we_offer)
         if pair:
