@@ -4,7 +4,7 @@ Plain functions the report page calls:
 
 * :func:`gap_overview` — top white spots of a network or area, each with "who could help", and
   totals per key;
-* :func:`wandelwerk.analysis.profile.county_profile` — official statistics beside the network.
+* the county profile lives in :mod:`wandelwerk.analysis.profile` (official statistics beside the network).
 """
 
 from __future__ import annotations
@@ -334,10 +334,3 @@ def map_features(region: Region, *, key: str) -> list[tuple[dict[str, object], s
         }
         features.append((props, geometry))
     return features
-
-
-def county_profile(*, area: Area):  # -> wandelwerk.analysis.profile.CountyProfile
-    """The county profile (see :func:`wandelwerk.analysis.profile.county_profile`)."""
-    from wandelwerk.analysis.profile import county_profile as build
-
-    return build(area=area)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wandelwerk.analysis import gapdata, selectors
+from wandelwerk.analysis.profile import county_profile
 from wandelwerk.engines import gaps
 from wandelwerk.engines.tabular import neutralise
 from wandelwerk.geo import selectors as geo_selectors
@@ -218,7 +219,7 @@ def county(request: HttpRequest, ags: str) -> HttpResponse:
     area = geo_selectors.area_get(ags=ags)
     if area is None or area.kind != AreaKind.COUNTY:
         raise Http404(_("Diesen Kreis gibt es nicht."))
-    profile = selectors.county_profile(area=area)
+    profile = county_profile(area=area)
     if request.GET.get("format") == "csv":
         header = [
             "Kennzahl",
