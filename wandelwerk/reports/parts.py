@@ -207,6 +207,7 @@ def circular_section(*, network: Network, user: Any) -> Section:
         ],
         empty=_("In dieser Region sind noch keine Stoffströme eingetragen."),
     )
+    section.map = _potential_map(network=network, unmatched={c.ags: c.unmatched_t for c in p.counties})
     section.findings.append(
         _("%(offers)s Angebote und %(needs)s Gesuche; %(matches)s Vermittlungen mit %(t)s t pro Jahr.")
         % {
@@ -224,6 +225,33 @@ def circular_section(*, network: Network, user: Any) -> Section:
             % {"t": _num(p.net_kg_co2e / 1000)}
         )
     return section
+
+
+def _potential_map(*, network: Network, unmatched: dict[str, float]) -> Any:
+    """Supply without a taker per county of the region (counties with none drawn as 0)."""
+    from django.db.models import Q
+
+    from wandelwerk.geo.models import Area, AreaKind
+    from wandelwerk.networks.selectors import network_area_ids
+
+    ids = network_area_ids(network)
+    counties = Area.objects.filter(
+        Q(pk__in=ids) | Q(parent_id__in=ids) | Q(pk__in=Area.objects.filter(pk__in=ids).values("parent_id")),
+        kind=AreaKind.COUNTY,
+    ).values_list("ags", flat=True)
+    return area_map(
+        values={ags: unmatched.get(ags, 0.0) for ags in counties},
+        classify=lambda v: 0 if not v else 1 if v < 1_000 else 2 if v < 10_000 else 3,
+        legend=[
+            _("kein Angebot ohne Abnehmer"),
+            _("unter 1.000 t"),
+            _("1.000 bis unter 10.000 t"),
+            _("10.000 t und mehr"),
+        ],
+        caption=_("Karte: Angebote ohne Abnehmer je Kreis, Tonnen pro Jahr"),
+        describe=lambda v: _("%(t)s t pro Jahr") % {"t": _num(v or 0)},
+        palette="greens",
+    )
 
 
 def chains_section(*, network: Network, user: Any) -> Section:
