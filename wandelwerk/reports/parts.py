@@ -197,7 +197,7 @@ def circular_section(*, network: Network, user: Any) -> Section:
         rows=[
             (r.county_name, r.material_label, _r(r.offered, 1), _r(r.unmatched, 1), r.unit) for r in p.rows
         ],
-        bars=bars([(c.name, c.unmatched_t) for c in p.counties[:12]]),
+        bars=bars([(_distinct_name(c.name, c.ags, p.counties), c.unmatched_t) for c in p.counties[:12]]),
         bars_caption=_("Angebote ohne Abnehmer je Kreis, Tonnen pro Jahr"),
         links=[
             (
@@ -225,6 +225,11 @@ def circular_section(*, network: Network, user: Any) -> Section:
             % {"t": _num(p.net_kg_co2e / 1000)}
         )
     return section
+
+
+def _distinct_name(name: str, ags: str, counties: Any) -> str:
+    """A county's name, with its key where another county has the same name (Leipzig, Leipzig)."""
+    return f"{name} ({ags})" if sum(1 for c in counties if c.name == name) > 1 else name
 
 
 def _potential_map(*, network: Network, unmatched: dict[str, float]) -> Any:
