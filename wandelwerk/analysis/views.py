@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterable, Sequence
-from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -15,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from wandelwerk.analysis import gapdata, selectors
 from wandelwerk.analysis.profile import county_profile
+from wandelwerk.core.csvexport import csv_response
 from wandelwerk.engines import gaps
-from wandelwerk.engines.tabular import neutralise
 from wandelwerk.geo import selectors as geo_selectors
 from wandelwerk.geo.models import AreaKind
 from wandelwerk.networks.selectors import network_get, network_list
@@ -28,18 +24,6 @@ def _number(value: float | None, digits: int = 2) -> str:
     if value is None:
         return ""
     return f"{value:.{digits}f}".replace(".", ",")
-
-
-def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> HttpResponse:
-    """German Excel CSV: UTF-8 with BOM, ``;``, decimal comma, cells neutralised against formulas."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([neutralise(v) if isinstance(v, str) else v for v in row])
-    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def index(request: HttpRequest) -> HttpResponse:

@@ -1,37 +1,9 @@
-"""CSV downloads (UTF-8 with BOM, ``;``, decimal comma, formulas neutralised) and the bar chart figures."""
+"""The bar chart figures of the region page (CSV downloads: ``core.csvexport``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from django.http import HttpResponse
-
-from wandelwerk.engines.tabular import neutralise
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.3f}".replace(".", ",")
-    return neutralise(str(value))
-
-
-def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> HttpResponse:
-    """A German-Excel CSV attachment."""
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([neutralise(h) for h in header])
-    for row in rows:
-        writer.writerow([_cell(v) for v in row])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,8 @@ from wandelwerk.actors.models import Actor
 from wandelwerk.circular import selectors, services
 from wandelwerk.circular.forms import FlowForm
 from wandelwerk.circular.models import FlowStatus, MaterialFlow
-from wandelwerk.circular.tables import bars, csv_response
+from wandelwerk.circular.tables import bars
+from wandelwerk.core.csvexport import csv_response
 from wandelwerk.engines import circular as engine
 from wandelwerk.engines.circular_sankey import SankeyPath, sankey_layout
 from wandelwerk.engines.circular_taxonomy import CLASSES, COMPATIBILITY, UNIT_FACTORS
@@ -50,7 +51,9 @@ def board(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "csv":
         if error:
             return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
-        return csv_response("materialstroeme.csv", FLOW_CSV_HEADER, (_flow_row(f) for f in qs[:10_000]))
+        return csv_response(
+            "materialstroeme.csv", FLOW_CSV_HEADER, (_flow_row(f) for f in qs[:10_000]), float_digits=3
+        )
     page = Paginator(qs, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
     params = query.params()
     from django.utils.http import urlencode
@@ -226,7 +229,7 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
             rows = (
                 [r.county_ags, r.county_name, r.material, r.unit, r.offered, r.unmatched] for r in data.rows
             )
-            return csv_response(f"{slug}-potenziale.csv", header, rows)
+            return csv_response(f"{slug}-potenziale.csv", header, rows, float_digits=3)
         if table == "chains":
             header = ["material", "von_kreis", "nach_kreis", "verwendung", "einheit", "menge_pro_jahr",
                       "zuordnungen", "netto_kg_co2e"]  # fmt: skip
@@ -243,11 +246,11 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
                 ]
                 for c in data.chains
             )
-            return csv_response(f"{slug}-wertschoepfungsketten.csv", header, rows)
+            return csv_response(f"{slug}-wertschoepfungsketten.csv", header, rows, float_digits=3)
         if table == "counties":
             header = ["kreis_ags", "kreis", "ungenutzt_t_pro_jahr", "angebote"]
             rows = ([c.ags, c.name, c.unmatched_t, c.offers] for c in data.counties)
-            return csv_response(f"{slug}-kreise.csv", header, rows)
+            return csv_response(f"{slug}-kreise.csv", header, rows, float_digits=3)
         return HttpResponse(
             _("Unbekannte Tabelle: potentials, chains oder counties."),
             status=400,

@@ -14,26 +14,32 @@ from django.http import HttpResponse
 from wandelwerk.engines.tabular import neutralise
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: Any, float_digits: int | None) -> Any:
     if value is None:
         return ""
     if isinstance(value, float):
-        return repr(value).replace(".", ",")
+        text = repr(value) if float_digits is None else f"{value:.{float_digits}f}"
+        return text.replace(".", ",")
     if isinstance(value, str):
         return neutralise(value)  # names typed by users must not run as spreadsheet formulas
     return value
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]], *, float_digits: int | None = None) -> str:
+    """``float_digits``: write every float with that many decimals (default: as Python prints it)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([_cell(value, float_digits) for value in row])
     return "\ufeff" + buffer.getvalue()
 
 
-def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> HttpResponse:
-    response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
+def csv_response(
+    filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]], *, float_digits: int | None = None
+) -> HttpResponse:
+    response = HttpResponse(
+        csv_text(header, rows, float_digits=float_digits), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

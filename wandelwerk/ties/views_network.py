@@ -6,9 +6,6 @@ the members-only actors of its areas, and the page says so.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -17,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from wandelwerk.engines.tabular import neutralise
+from wandelwerk.core.csvexport import csv_response
 from wandelwerk.geo.models import Area
 from wandelwerk.networks.models import Network
 from wandelwerk.networks.selectors import network_list
@@ -49,23 +46,16 @@ def _num(value: float, digits: int = 3) -> str:
     return f"{value:.{digits}f}".replace(".", ",")
 
 
-def _csv(filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> HttpResponse:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([neutralise(str(c)) if isinstance(c, str) else c for c in row])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _plain(value: Any) -> Any:
+    """Snapshot figures as stored (shares like 0.4912 stay in the file's point notation)."""
+    return str(value) if isinstance(value, float) else value
 
 
 def _table_csv(prefix: str, a: NetworkAnalysis, table: str, snapshots: list[NetworkSnapshot]) -> HttpResponse:
     name = f"{prefix}-{table}-{a.at.isoformat()}.csv"
     yes_no = {True: "ja", False: "nein"}
     if table == "vermittler":
-        return _csv(
+        return csv_response(
             name,
             [
                 "Akteur",
@@ -90,7 +80,7 @@ def _table_csv(prefix: str, a: NetworkAnalysis, table: str, snapshots: list[Netw
             ),
         )
     if table == "isolierte":
-        return _csv(
+        return csv_response(
             name,
             ["Akteur", "Sektor", "Siedlungstyp", "nur für Mitglieder"],
             (
@@ -100,7 +90,7 @@ def _table_csv(prefix: str, a: NetworkAnalysis, table: str, snapshots: list[Netw
             ),
         )
     if table == "gruppen":
-        return _csv(
+        return csv_response(
             name,
             ["Gruppe", "Akteure", "häufigster Sektor", "am besten vernetzt"],
             (
@@ -110,13 +100,13 @@ def _table_csv(prefix: str, a: NetworkAnalysis, table: str, snapshots: list[Netw
         )
     if table == "verlauf":
         keys = list(a.figures())
-        now = [_("jetzt"), *[a.figures()[k] for k in keys]]
-        return _csv(
+        now = [_("jetzt"), *[_plain(a.figures()[k]) for k in keys]]
+        return csv_response(
             name,
             ["Stichtag", *keys],
-            [now, *([s.date.isoformat(), *[s.figures.get(k, "") for k in keys]] for s in snapshots)],
+            [now, *([s.date.isoformat(), *[_plain(s.figures.get(k, "")) for k in keys]] for s in snapshots)],
         )
-    return _csv(
+    return csv_response(
         name,
         [
             "Akteur",
