@@ -111,37 +111,45 @@ def _position(data: EventData) -> tuple[float | None, float | None]:
     return None, None
 
 
+def _fields(data: EventData) -> dict[str, Any]:
+    """The model fields an EventData sets, checked (questions) and placed (coordinates)."""
+    questions = _check(data)
+    lat, lon = _position(data)
+    return {
+        "kind": data.kind,
+        "group": data.group,
+        "title": data.title.strip(),
+        "venue_name": data.venue_name.strip(),
+        "address": data.address.strip(),
+        "area": data.area,
+        "lat": lat,
+        "lon": lon,
+        "online_url": data.online_url.strip(),
+        "start": data.start,
+        "end": data.end,
+        "description": data.description,
+        "accessibility": data.accessibility,
+        "visibility": data.visibility,
+        "is_published": data.is_published,
+        "registration_opens_at": data.registration_opens_at,
+        "registration_closes_at": data.registration_closes_at,
+        "capacity": data.capacity,
+        "needs_approval": data.needs_approval,
+        "questions": questions,
+    }
+
+
 @transaction.atomic
 def event_create(*, user: Any, organiser: Network | Actor, data: EventData) -> Event:
     """A new event of ``organiser`` (network or actor); permission is checked by the caller."""
-    questions = _check(data)
+    fields = _fields(data)
     _check_group(data.group, organiser.pk if isinstance(organiser, Network) else None)
-    lat, lon = _position(data)
     event = Event.objects.create(
-        kind=data.kind,
-        title=data.title.strip(),
         slug=unique_slug(Event.objects.all(), data.title, fallback="veranstaltung"),
         network=organiser if isinstance(organiser, Network) else None,
         actor=organiser if isinstance(organiser, Actor) else None,
-        group=data.group,
-        venue_name=data.venue_name.strip(),
-        address=data.address.strip(),
-        area=data.area,
-        lat=lat,
-        lon=lon,
-        online_url=data.online_url.strip(),
-        start=data.start,
-        end=data.end,
-        description=data.description,
-        accessibility=data.accessibility,
-        visibility=data.visibility,
-        is_published=data.is_published,
-        registration_opens_at=data.registration_opens_at,
-        registration_closes_at=data.registration_closes_at,
-        capacity=data.capacity,
-        needs_approval=data.needs_approval,
-        questions=questions,
         created_by=user,
+        **fields,
     )
     event.topics.set(data.topics)
     return event
@@ -151,35 +159,15 @@ def event_create(*, user: Any, organiser: Network | Actor, data: EventData) -> E
 def event_update(*, event: Event, data: EventData, base_url: str = "") -> Event:
     """Changes the event. Capacity cannot drop below the confirmed seats; more seats (or unlimited)
     move the oldest waiting people up."""
-    questions = _check(data)
+    fields = _fields(data)
     _check_group(data.group, event.network_id)
-    lat, lon = _position(data)
     # conditional: a registration landing meanwhile cannot push the counter over the new capacity
     seats_ok = Q(pk=event.pk)
     if data.capacity is not None:
         seats_ok &= Q(confirmed_count__lte=data.capacity)
     updated = Event.objects.filter(seats_ok).update(
-        kind=data.kind,
-        group=data.group,
-        title=data.title.strip(),
-        venue_name=data.venue_name.strip(),
-        address=data.address.strip(),
-        area=data.area,
-        lat=lat,
-        lon=lon,
-        online_url=data.online_url.strip(),
-        start=data.start,
-        end=data.end,
-        description=data.description,
-        accessibility=data.accessibility,
-        visibility=data.visibility,
-        is_published=data.is_published,
-        registration_opens_at=data.registration_opens_at,
-        registration_closes_at=data.registration_closes_at,
-        capacity=data.capacity,
-        needs_approval=data.needs_approval,
-        questions=questions,
         updated_at=timezone.now(),
+        **fields,
     )
     if not updated:
         confirmed = Event.objects.filter(pk=event.pk).values_list("confirmed_count", flat=True).first()
