@@ -13,12 +13,12 @@ import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Case, F, When
 from django.urls import reverse
 
 from wandelwerk.analysis import gapdata
 from wandelwerk.engines import gaps
 from wandelwerk.geo.models import Area, AreaKind
+from wandelwerk.geo.selectors import display_boundary
 from wandelwerk.networks.models import Network
 
 MAX_MUNICIPALITY_UNITS = 1500
@@ -314,7 +314,7 @@ def map_features(region: Region, *, key: str) -> list[tuple[dict[str, object], s
     k = table.key_index(key)
     units, _kind = unit_indices(table, region)
     by_ags = {table.area_ids[i]: i for i in units}
-    shape = Case(When(boundary_light="", then=F("boundary")), default=F("boundary_light"))
+    shape = display_boundary()
     rows = Area.objects.filter(ags__in=list(by_ags)).annotate(shape=shape).values_list("ags", "name", "shape")
     features = []
     for ags, name, geometry in rows:

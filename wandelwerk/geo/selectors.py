@@ -262,6 +262,12 @@ def area_actors(*, area: Area, user: Any, limit: int = 20) -> tuple[int, list[An
     return count, items
 
 
+def display_boundary() -> Case:
+    """The boundary to draw: the light one where the loader stored one (states, counties), else the
+    full one (an expression to ``annotate`` with)."""
+    return Case(When(boundary_light="", then=F("boundary")), default=F("boundary_light"))
+
+
 def basemap_features(
     *, level: str, bbox: tuple[float, float, float, float] | None, cap: int
 ) -> tuple[list[tuple[str, str, str]], bool]:
@@ -272,10 +278,8 @@ def basemap_features(
     if bbox is not None:
         min_lon, min_lat, max_lon, max_lat = bbox
         qs = qs.filter(min_lon__lte=max_lon, max_lon__gte=min_lon, min_lat__lte=max_lat, max_lat__gte=min_lat)
-    # the light boundary where the loader stored one (states, counties), else the full one
-    shape = Case(When(boundary_light="", then=F("boundary")), default=F("boundary_light"))
     rows = list(
-        qs.annotate(shape=shape)
+        qs.annotate(shape=display_boundary())
         .order_by(F("population").desc(nulls_last=True), "ags")
         .values_list("ags", "name", "shape")[: cap + 1]
     )

@@ -6,10 +6,9 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, When
-
 from wandelwerk.engines.svgmap import svg_map
 from wandelwerk.geo.models import Area, AreaKind
+from wandelwerk.geo.selectors import display_boundary
 
 #: simplification per level in degrees (about 200 m for municipalities, 1 km for counties)
 _TOLERANCE: dict[str, float] = {AreaKind.MUNICIPALITY: 0.002, AreaKind.COUNTY: 0.01}
@@ -48,7 +47,7 @@ def area_map(
     (``legend`` names them), ``describe`` the value as text. None when no area has a boundary."""
     if not values:
         return None
-    shape = Case(When(boundary_light="", then=F("boundary")), default=F("boundary_light"))
+    shape = display_boundary()
     rows = list(
         Area.objects.filter(ags__in=list(values))
         .annotate(shape=shape)
