@@ -2,34 +2,60 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wandelwerk.actors.models import Sector
 from wandelwerk.networks.models import Network
 from wandelwerk.networks.rules import is_network_coordinator
+from wandelwerk.networks.selectors import network_area_ids
 
 from .maps import area_map
-from .sections import Section, bars
+from .sections import Section, bars, number
 
 
-def _num(value: float | int | None, decimals: int = 0) -> str:
-    return "–" if value is None else number_format(value, decimal_pos=decimals, force_grouping=True)
+class ReportData:
+    """What several parts of one report read, computed once (the structure and the circular
+    potentials each feed two parts)."""
+
+    def __init__(self, *, network: Network, user: Any) -> None:
+        self.network = network
+        self.user = user
+
+    @cached_property
+    def area_ids(self) -> frozenset[int]:
+        return network_area_ids(self.network)
+
+    @cached_property
+    def structure(self) -> Any:  # wandelwerk.ties.analysis.NetworkAnalysis
+        from wandelwerk.ties.analysis import network_analysis
+
+        members = is_network_coordinator(self.user, self.network) or bool(
+            getattr(self.user, "is_staff", False)
+        )
+        return network_analysis(network=self.network, members=members)
+
+    @cached_property
+    def potentials(self) -> Any:  # wandelwerk.circular.selectors.RegionPotentials
+        from wandelwerk.circular.selectors import region_potentials
+
+        return region_potentials(network=self.network)
 
 
 def _r(value: float | None, decimals: int = 2) -> float | None:
     return None if value is None else round(value, decimals)
 
 
-def gaps_section(*, network: Network, user: Any) -> Section:
+def gaps_section(data: ReportData) -> Section:
     """White spots: topics and sectors with clearly fewer actors than in comparable areas."""
     from wandelwerk.analysis import gapdata
     from wandelwerk.analysis.selectors import gap_overview, region_for, unit_indices
 
+    network = data.network
     table = gapdata.gap_table()
     overview = gap_overview(network=network, limit=15, helpers=3, table=table)
     section = Section(
@@ -77,7 +103,7 @@ def gaps_section(*, network: Network, user: Any) -> Section:
     )
     for spot in overview.spots:
         row = spot.row
-        helpers = ", ".join(f"{h.name} ({h.count}, {_num(h.distance_km)} km)" for h in spot.helpers)
+        helpers = ", ".join(f"{h.name} ({h.count}, {number(h.distance_km)} km)" for h in spot.helpers)
         section.rows.append(
             (
                 spot.area_name,
@@ -98,7 +124,7 @@ def gaps_section(*, network: Network, user: Any) -> Section:
     total = sum(t.white_spots for t in overview.totals)
     section.findings.append(
         ngettext("%(n)s weißer Fleck in der Region.", "%(n)s weiße Flecken in der Region.", total)
-        % {"n": _num(total)}
+        % {"n": number(total)}
     )
     if with_spots:
         top = with_spots[0]
@@ -109,13 +135,11 @@ def gaps_section(*, network: Network, user: Any) -> Section:
     return section
 
 
-def network_section(*, network: Network, user: Any) -> Section:
+def network_section(data: ReportData) -> Section:
     """Structure of the ties: components, isolated actors, brokers, communities."""
-    from wandelwerk.ties.analysis import network_analysis
     from wandelwerk.ties.findings import findings
 
-    members = is_network_coordinator(user, network) or bool(getattr(user, "is_staff", False))
-    a = network_analysis(network=network, members=members)
+    network, a = data.network, data.structure
     section = Section(
         key="netzwerkstruktur",
         title=_("Netzwerkstruktur"),
@@ -154,12 +178,9 @@ def network_section(*, network: Network, user: Any) -> Section:
     return section
 
 
-def isolated_section(*, network: Network, user: Any) -> Section:
+def isolated_section(data: ReportData) -> Section:
     """Actors without any tie in the region — the first people to introduce."""
-    from wandelwerk.ties.analysis import network_analysis
-
-    members = is_network_coordinator(user, network) or bool(getattr(user, "is_staff", False))
-    a = network_analysis(network=network, members=members)
+    a = data.structure
     section = Section(
         key="vereinzelte",
         title=_("Akteure ohne Verbindung"),
@@ -180,11 +201,9 @@ def isolated_section(*, network: Network, user: Any) -> Section:
     return section
 
 
-def circular_section(*, network: Network, user: Any) -> Section:
+def circular_section(data: ReportData) -> Section:
     """Circular potentials: supply without a taker, per county and material."""
-    from wandelwerk.circular.selectors import region_potentials
-
-    p = region_potentials(network=network)
+    network, p = data.network, data.potentials
     section = Section(
         key="kreislaufpotenziale",
         title=_("Kreislaufpotenziale"),
@@ -207,22 +226,22 @@ def circular_section(*, network: Network, user: Any) -> Section:
         ],
         empty=_("In dieser Region sind noch keine Stoffströme eingetragen."),
     )
-    section.map = _potential_map(network=network, unmatched={c.ags: c.unmatched_t for c in p.counties})
+    section.map = _potential_map(area_ids=data.area_ids, unmatched={c.ags: c.unmatched_t for c in p.counties})
     section.findings.append(
         _("%(offers)s Angebote und %(needs)s Gesuche; %(matches)s Vermittlungen mit %(t)s t pro Jahr.")
         % {
-            "offers": _num(p.offers),
-            "needs": _num(p.needs),
-            "matches": _num(p.matches),
-            "t": _num(p.matched_t),
+            "offers": number(p.offers),
+            "needs": number(p.needs),
+            "matches": number(p.matches),
+            "t": number(p.matched_t),
         }
     )
     if p.unmatched_t:
-        section.findings.append(_("Ohne Abnehmer: %(t)s t pro Jahr.") % {"t": _num(p.unmatched_t)})
+        section.findings.append(_("Ohne Abnehmer: %(t)s t pro Jahr.") % {"t": number(p.unmatched_t)})
     if p.matches:
         section.findings.append(
             _("Geschätzte Einsparung: %(t)s t CO2e pro Jahr (Transport abgezogen).")
-            % {"t": _num(p.net_kg_co2e / 1000)}
+            % {"t": number(p.net_kg_co2e / 1000)}
         )
     return section
 
@@ -232,14 +251,13 @@ def _distinct_name(name: str, ags: str, counties: Any) -> str:
     return f"{name} ({ags})" if sum(1 for c in counties if c.name == name) > 1 else name
 
 
-def _potential_map(*, network: Network, unmatched: dict[str, float]) -> Any:
+def _potential_map(*, area_ids: frozenset[int], unmatched: dict[str, float]) -> Any:
     """Supply without a taker per county of the region (counties with none drawn as 0)."""
     from django.db.models import Q
 
     from wandelwerk.geo.models import Area, AreaKind
-    from wandelwerk.networks.selectors import network_area_ids
 
-    ids = network_area_ids(network)
+    ids = area_ids
     counties = Area.objects.filter(
         Q(pk__in=ids) | Q(parent_id__in=ids) | Q(pk__in=Area.objects.filter(pk__in=ids).values("parent_id")),
         kind=AreaKind.COUNTY,
@@ -254,16 +272,14 @@ def _potential_map(*, network: Network, unmatched: dict[str, float]) -> Any:
             _("10.000 t und mehr"),
         ],
         caption=_("Karte: Angebote ohne Abnehmer je Kreis, Tonnen pro Jahr"),
-        describe=lambda v: _("%(t)s t pro Jahr") % {"t": _num(v or 0)},
+        describe=lambda v: _("%(t)s t pro Jahr") % {"t": number(v or 0)},
         palette="greens",
     )
 
 
-def chains_section(*, network: Network, user: Any) -> Section:
+def chains_section(data: ReportData) -> Section:
     """Value chains: which material goes from where to which use."""
-    from wandelwerk.circular.selectors import region_potentials
-
-    p = region_potentials(network=network)
+    p = data.potentials
     return Section(
         key="wertschoepfungsketten",
         title=_("Wertschöpfungsketten"),
@@ -299,8 +315,9 @@ def chains_section(*, network: Network, user: Any) -> Section:
     )
 
 
-def introductions_section(*, network: Network, user: Any) -> Section:
+def introductions_section(data: ReportData) -> Section:
     """Recommended introductions (coordinators only: they name pairs of actors)."""
+    network, user = data.network, data.user
     section = Section(
         key="empfehlungen",
         title=_("Empfohlene Vorstellungen"),

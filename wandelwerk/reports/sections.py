@@ -68,3 +68,8 @@ def bars(items: Sequence[tuple[str, float]], *, decimals: int = 0) -> list[Bar]:
         )
         for label, value in items
     ]
+
+
+def number(value: float | int | None, decimals: int = 0) -> str:
+    """A figure for the text of the report, in the active language (1.234,5); "–" for None."""
+    return "–" if value is None else number_format(value, decimal_pos=decimals, force_grouping=True)

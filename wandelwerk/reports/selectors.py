@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Count, Q
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -16,15 +15,11 @@ from wandelwerk.actors.selectors import areas_filter
 from wandelwerk.actors.visibility import actors_visible_to
 from wandelwerk.geo.models import Area, AreaKind
 from wandelwerk.networks.models import Network
-from wandelwerk.networks.selectors import network_area_ids, network_stats
+from wandelwerk.networks.selectors import network_stats
 
 from . import parts
 from .maps import area_map
-from .sections import Section, bars
-
-
-def _num(value: float | int, decimals: int = 0) -> str:
-    return number_format(value, decimal_pos=decimals, force_grouping=True)
+from .sections import Section, bars, number
 
 
 def _county_name(area: Area) -> str:
@@ -56,17 +51,17 @@ def _density_map(*, actors: Any, area_ids: frozenset[int]) -> Any:
         caption=_("Karte: Akteure je 10.000 Einwohner je %(unit)s")
         % {"unit": _("Gemeinde") if field == AreaKind.MUNICIPALITY else _("Kreis")},
         describe=lambda v: (
-            _("keine Einwohnerzahl") if v is None else _("%(d)s je 10.000") % {"d": _num(v, 1)}
+            _("keine Einwohnerzahl") if v is None else _("%(d)s je 10.000") % {"d": number(v, 1)}
         ),
         palette="greens",
     )
 
 
-def actors_section(*, network: Network, user: Any) -> Section:
+def actors_section(data: parts.ReportData) -> Section:
     """Who is active: totals, density per 10,000 inhabitants, by sector, and per county."""
+    network, user, area_ids = data.network, data.user, data.area_ids
     stats = network_stats(network=network, user=user)
     sectors = dict(Sector.choices)
-    area_ids = network_area_ids(network)
     counties = {
         a.pk: a
         for a in Area.objects.filter(pk__in=area_ids, kind=AreaKind.COUNTY).only(
@@ -111,15 +106,15 @@ def actors_section(*, network: Network, user: Any) -> Section:
     )
     section.map = _density_map(actors=actors, area_ids=area_ids)
     total = stats["actor_count"]
-    actors_text = ngettext("%(n)s Akteur", "%(n)s Akteure", total) % {"n": _num(total)}
+    actors_text = ngettext("%(n)s Akteur", "%(n)s Akteure", total) % {"n": number(total)}
     areas_text = ngettext(
         "%(areas)s Gebiet mit %(pop)s Einwohnern",
         "%(areas)s Gebieten mit %(pop)s Einwohnern",
         stats["area_count"],
-    ) % {"areas": _num(stats["area_count"]), "pop": _num(stats["population"])}
+    ) % {"areas": number(stats["area_count"]), "pop": number(stats["population"])}
     section.findings.append(_("%(actors)s in %(areas)s.") % {"actors": actors_text, "areas": areas_text})
     if stats["per_10k"] is not None:
-        section.findings.append(_("%(d)s Akteure je 10.000 Einwohner.") % {"d": _num(stats["per_10k"], 2)})
+        section.findings.append(_("%(d)s Akteure je 10.000 Einwohner.") % {"d": number(stats["per_10k"], 2)})
     if rows:
         thin = [r for r in rows if r[4] is not None]
         if len(thin) > 1:
@@ -127,13 +122,13 @@ def actors_section(*, network: Network, user: Any) -> Section:
             high = max(thin, key=lambda r: r[4])
             section.findings.append(
                 _("Am dichtesten: %(high)s (%(h)s je 10.000), am dünnsten: %(low)s (%(l)s je 10.000).")
-                % {"high": high[0], "h": _num(high[4], 2), "low": low[0], "l": _num(low[4], 2)}
+                % {"high": high[0], "h": number(high[4], 2), "low": low[0], "l": number(low[4], 2)}
             )
     return section
 
 
 #: report parts in reading order: (key, builder)
-BUILDERS: tuple[tuple[str, Callable[..., Section]], ...] = (
+BUILDERS: tuple[tuple[str, Callable[[parts.ReportData], Section]], ...] = (
     ("akteure", actors_section),
     ("weisse-flecken", parts.gaps_section),
     ("netzwerkstruktur", parts.network_section),
@@ -146,12 +141,13 @@ BUILDERS: tuple[tuple[str, Callable[..., Section]], ...] = (
 
 def report_sections(*, network: Network, user: Any) -> list[Section]:
     """Every part of the report, in reading order."""
-    return [build(network=network, user=user) for _key, build in BUILDERS]
+    data = parts.ReportData(network=network, user=user)
+    return [build(data) for _key, build in BUILDERS]
 
 
 def report_section(*, network: Network, user: Any, key: str) -> Section | None:
     """One part (for its CSV download), or None for an unknown key."""
     for known, build in BUILDERS:
         if known == key:
-            return build(network=network, user=user)
+            return build(parts.ReportData(network=network, user=user))
     return None
